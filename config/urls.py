@@ -1,0 +1,13 @@
+from django.urls import include, path
+
+urlpatterns = [
+    path("", include("hearth.core.urls")),
+    path("", include("hearth.accounts.urls")),
+    path("staff/", include("hearth.organisation.urls")),
+    path("people/", include("hearth.people.urls")),
+    path("audit/", include("hearth.audit.urls")),
+]
+
+handler403 = "hearth.core.views.forbidden"
+handler404 = "hearth.core.views.not_found"
+handler500 = "hearth.core.views.server_error"

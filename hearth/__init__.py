@@ -1,0 +1,1 @@
+"""Hearth: case management and intelligence for children and families services."""

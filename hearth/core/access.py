@@ -1,0 +1,231 @@
+"""The access policy: the one place that answers "may this user do this action on this record".
+
+Two questions, one set of rules:
+- `can(user, action, record)` for a single record;
+- `scoped(user, queryset, action)` for lists. Every view and selector reaches person records through
+  `scoped()` (or `get_for()`), and `hearth lint-scoping` fails the build when one does not.
+
+`can()` is answered by running `scoped()` for that one record, so the two can never disagree.
+
+Rules (docs/adr/0005-access-policy.md):
+1. A user sees only their own authority's records, plus records that a partnership agreement shares with
+   one of their teams (read only).
+2. Within the authority, each role has a reach: the whole authority, their district, or only the people
+   allocated to them or their team. Anyone allocated to a person, or named on a grant, reaches them.
+3. A restricted record shows only its name to people who are not named on a grant; a sealed record is not
+   shown at all to them.
+4. Capabilities (view people, change people, see the audit log, ...) come from the role.
+"""
+
+from __future__ import annotations
+
+from enum import StrEnum
+from typing import TYPE_CHECKING, Any, TypeVar
+
+from django.core.exceptions import ObjectDoesNotExist, PermissionDenied
+from django.db import models
+from django.db.models import Exists, OuterRef, Q
+from django.http import Http404
+from django.utils import timezone
+
+from hearth.accounts.roles import Role
+from hearth.core.models import PersonScope
+
+if TYPE_CHECKING:
+    from hearth.accounts.models import User
+
+M = TypeVar("M", bound=models.Model)
+
+
+class Action(StrEnum):
+    VIEW_NAME = "view_name"  # know the record exists and see the person's name, nothing more
+    VIEW = "view"
+    CHANGE = "change"
+
+
+class Capability(StrEnum):
+    PEOPLE_VIEW = "people.view"
+    PEOPLE_CHANGE = "people.change"
+    STAFF_VIEW = "staff.view"
+    AUDIT_VIEW = "audit.view"
+    TEAM_CASELOADS = "team.caseloads"
+    COUNTY_FIGURES = "county.figures"
+
+
+class Reach(StrEnum):
+    AUTHORITY = "authority"  # every record of the user's authority
+    DISTRICT = "district"  # records of the user's district, and anyone allocated to them or their team
+    ALLOCATED = "allocated"  # only people allocated to them or their team
+    NONE = "none"
+
+
+_EVERYONE = {Capability.STAFF_VIEW}
+
+ROLE_CAPABILITIES: dict[str, frozenset[Capability]] = {
+    Role.PRACTITIONER: frozenset({*_EVERYONE, Capability.PEOPLE_VIEW, Capability.PEOPLE_CHANGE}),
+    Role.TEAM_MANAGER: frozenset(
+        {*_EVERYONE, Capability.PEOPLE_VIEW, Capability.PEOPLE_CHANGE, Capability.TEAM_CASELOADS}
+    ),
+    Role.FRONT_DOOR_OFFICER: frozenset({*_EVERYONE, Capability.PEOPLE_VIEW, Capability.PEOPLE_CHANGE}),
+    Role.IRO: frozenset({*_EVERYONE, Capability.PEOPLE_VIEW}),
+    Role.BUSINESS_SUPPORT: frozenset({*_EVERYONE, Capability.PEOPLE_VIEW}),
+    Role.PERFORMANCE_ANALYST: frozenset({*_EVERYONE, Capability.PEOPLE_VIEW, Capability.COUNTY_FIGURES}),
+    Role.ADMINISTRATOR: frozenset({*_EVERYONE, Capability.AUDIT_VIEW, Capability.COUNTY_FIGURES}),
+}
+
+# Why these reaches: the front door checks history across the whole county before deciding; IROs chair
+# reviews county-wide; analysts clean data for the returns county-wide (read only). Practitioners, team
+# managers and business support work in a district. Administrators run the system, not cases.
+ROLE_REACH: dict[str, Reach] = {
+    Role.PRACTITIONER: Reach.DISTRICT,
+    Role.TEAM_MANAGER: Reach.DISTRICT,
+    Role.FRONT_DOOR_OFFICER: Reach.AUTHORITY,
+    Role.IRO: Reach.AUTHORITY,
+    Role.BUSINESS_SUPPORT: Reach.DISTRICT,
+    Role.PERFORMANCE_ANALYST: Reach.AUTHORITY,
+    Role.ADMINISTRATOR: Reach.NONE,
+}
+
+# The record kinds a partnership agreement can share. Each maps to the filter that picks those records
+# from the sharing authority's people. Later issues add kinds (adoption, ...).
+SHAREABLE_KINDS: dict[str, tuple[str, Q]] = {
+    "people": ("All person records", Q()),
+}
+
+
+def _active(user: Any) -> bool:
+    return bool(user and user.is_authenticated and user.is_active and getattr(user, "authority_id", None))
+
+
+def has_capability(user: Any, capability: Capability) -> bool:
+    if not _active(user):
+        return False
+    return capability in ROLE_CAPABILITIES.get(user.role, frozenset())
+
+
+def _capability_for(action: Action) -> Capability:
+    return Capability.PEOPLE_CHANGE if action == Action.CHANGE else Capability.PEOPLE_VIEW
+
+
+def person_filter(user: User, action: Action, scope: PersonScope) -> Q:
+    """The filter that keeps only the person records `user` may `action`, for a model with `scope`."""
+    from hearth.organisation.models import PartnershipAgreement
+    from hearth.people.models import Allocation, PersonAccessGrant
+
+    nothing = Q(pk__in=[])
+    if not has_capability(user, _capability_for(action)):
+        return nothing
+    person_pk = OuterRef(scope.field("pk"))
+    today = timezone.localdate()
+    allocated = Q(
+        Exists(
+            Allocation.objects.filter(person=person_pk, ended_on__isnull=True).filter(
+                Q(worker=user) | Q(team_id=user.team_id) if user.team_id else Q(worker=user)
+            )
+        )
+    )
+    granted = Q(
+        Exists(PersonAccessGrant.objects.filter(person=person_pk, user=user, revoked_at__isnull=True))
+    )
+    own = Q(**{scope.field("authority_id"): user.authority_id})
+
+    reach = ROLE_REACH.get(user.role, Reach.NONE)
+    if reach == Reach.AUTHORITY:
+        reached: Q = own
+    elif reach == Reach.DISTRICT:
+        reached = own & (Q(**{scope.field("district_id"): user.district_id}) | allocated | granted)
+    elif reach == Reach.ALLOCATED:
+        reached = own & (allocated | granted)
+    else:
+        reached = own & granted
+
+    level = scope.field("access_level")
+    if action == Action.VIEW_NAME:
+        visible = reached & (~Q(**{level: "sealed"}) | granted)
+    else:
+        visible = reached & (Q(**{level: "open"}) | granted)
+
+    if action == Action.CHANGE or not user.team_id:
+        return visible
+    # Partnership sharing: read only, open records only, to the named teams of the partner authority.
+    shared = Q()
+    agreements = PartnershipAgreement.objects.filter(
+        partner_id=user.authority_id, teams=user.team_id, starts_on__lte=today
+    ).filter(Q(ends_on__isnull=True) | Q(ends_on__gte=today))
+    any_shared = False
+    for agreement in agreements.only("authority_id", "record_kind"):
+        kind = SHAREABLE_KINDS.get(agreement.record_kind)
+        if kind is None:
+            continue
+        any_shared = True
+        shared |= Q(**{scope.field("authority_id"): agreement.authority_id}) & _prefixed(kind[1], scope)
+    if not any_shared:
+        return visible
+    return visible | (shared & Q(**{level: "open"}))
+
+
+def _prefixed(q: Q, scope: PersonScope) -> Q:
+    """Rewrite a Q written against Person so that it applies through `scope.path`."""
+    if not scope.path:
+        return q
+    children: list[Any] = []
+    for child in q.children:
+        if isinstance(child, Q):
+            children.append(_prefixed(child, scope))
+        elif isinstance(child, tuple):
+            key, value = child
+            children.append((scope.field(key), value))
+        else:
+            raise TypeError(f"Cannot apply {child!r} through {scope.path}")
+    clone = Q(*children, _connector=q.connector, _negated=q.negated)
+    return clone
+
+
+def person_scope_of(model: type[models.Model]) -> PersonScope | None:
+    scope = getattr(model, "person_scope", None)
+    return scope if isinstance(scope, PersonScope) else None
+
+
+def scoped(
+    user: Any, queryset: models.QuerySet[M] | type[M], action: Action = Action.VIEW
+) -> models.QuerySet[M]:
+    """Only the rows of `queryset` that `user` may `action`. Every list of records starts here."""
+    qs = queryset._default_manager.all() if isinstance(queryset, type) else queryset
+    if not _active(user):
+        return qs.none()
+    scope = person_scope_of(qs.model)
+    if scope is not None:
+        return qs.filter(person_filter(user, action, scope))
+    if any(f.name == "authority" for f in qs.model._meta.get_fields()):
+        return qs.filter(authority_id=user.authority_id)
+    raise TypeError(f"{qs.model.__name__} has no authority and no person scope; it cannot be scoped")
+
+
+def can(user: Any, action: Action, record: models.Model) -> bool:
+    """May `user` do `action` on `record`? The same rules as `scoped()`, for one record."""
+    return scoped(user, type(record)._default_manager.filter(pk=record.pk), action).exists()
+
+
+def get_for(
+    user: Any, queryset: models.QuerySet[M] | type[M], action: Action = Action.VIEW, **lookup: Any
+) -> M:
+    """Fetch one record the user may act on.
+
+    Raises Http404 when the record does not exist or belongs to an authority the user has no dealings
+    with (so that its existence is not disclosed), and PermissionDenied when it is in the user's own
+    authority but outside what they may see or do.
+    """
+    qs = queryset._default_manager.all() if isinstance(queryset, type) else queryset
+    try:
+        return scoped(user, qs, action).get(**lookup)
+    except ObjectDoesNotExist:
+        pass
+    if _active(user):
+        in_authority = qs.filter(**lookup).filter(authority_id=user.authority_id)
+        scope = person_scope_of(qs.model)
+        if scope is not None:
+            # A sealed record's existence is itself confidential: refuse it as if it were not there.
+            in_authority = in_authority.exclude(**{scope.field("access_level"): "sealed"})
+        if in_authority.exists():
+            raise PermissionDenied("You do not have access to this record.")
+    raise Http404("No such record.")

@@ -1,0 +1,54 @@
+"""What "My work" shows each role. Later issues add their own panels here (contacts, visits, reviews)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.db.models import Count
+
+from hearth.accounts.roles import Role
+from hearth.core.access import Action, Capability, has_capability, scoped
+from hearth.organisation import selectors as org
+from hearth.people.models import Person
+from hearth.people.selectors import allocations_of_worker
+
+
+def my_work(*, user: Any) -> dict[str, Any]:
+    context: dict[str, Any] = {"user": user, "panels": set()}
+    if has_capability(user, Capability.PEOPLE_VIEW):
+        context["panels"].add("search")
+    if user.role in (Role.PRACTITIONER, Role.TEAM_MANAGER):
+        context["panels"].add("caseload")
+        context["caseload"] = list(allocations_of_worker(user=user, worker=user)[:200])
+    if has_capability(user, Capability.TEAM_CASELOADS):
+        context["panels"].add("team")
+        context["team_caseloads"] = list(org.team_caseloads(user=user))
+    if has_capability(user, Capability.COUNTY_FIGURES):
+        context["panels"].add("county")
+        context["district_rows"] = _district_rows(user)
+    if user.role == Role.ADMINISTRATOR:
+        context["panels"].add("admin")
+        context["staff_by_role"] = org.staff_counts_by_role(user=user)
+    return context
+
+
+def _district_rows(user: Any) -> list[dict[str, Any]]:
+    """Children living in each district, staff based there and people Hearth holds there."""
+    staff = {r["team__district__name"]: r["total"] for r in org.staff_counts_by_district(user=user)}
+    people: dict[Any, int] = {}
+    if has_capability(user, Capability.PEOPLE_VIEW):
+        people = {
+            r["district_id"]: r["total"]
+            for r in scoped(user, Person, Action.VIEW_NAME).values("district_id").annotate(total=Count("pk"))
+        }
+    rows = []
+    for district in org.districts(user=user):
+        rows.append(
+            {
+                "name": district.name,
+                "child_population": district.child_population,
+                "staff": staff.get(district.name, 0),
+                "people": people.get(district.pk, 0) if people else None,
+            }
+        )
+    return rows

@@ -1,0 +1,45 @@
+"""The Jinja2 environment for every Hearth page: GOV.UK Frontend macros, `url`, `static`, date filters."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from typing import Any
+
+from django.templatetags.static import static
+from django.urls import reverse
+from django.utils import timezone
+from jinja2 import ChoiceLoader, Environment, PackageLoader, PrefixLoader
+
+
+def url(name: str, *args: Any, **kwargs: Any) -> str:
+    return reverse(name, args=args or None, kwargs=kwargs or None)
+
+
+def govuk_date(value: date | datetime | None, time: bool = False) -> str:
+    """Dates as GOV.UK style writes them: 22 November 2026, or 22 November 2026 at 3:05pm."""
+    if value is None:
+        return ""
+    if isinstance(value, datetime):
+        local = timezone.localtime(value) if timezone.is_aware(value) else value
+        text = f"{local.day} {local:%B %Y}"
+        if time:
+            hour = local.hour % 12 or 12
+            text += f" at {hour}:{local:%M}{'am' if local.hour < 12 else 'pm'}"
+        return text
+    return f"{value.day} {value:%B %Y}"
+
+
+def environment(**options: Any) -> Environment:
+    loader = options.pop("loader")
+    # Django's backend passes autoescape=True; insist on it, so nothing a user types is ever unescaped.
+    options.pop("autoescape", None)
+    env = Environment(
+        autoescape=True,
+        loader=ChoiceLoader(
+            [loader, PrefixLoader({"govuk_frontend_jinja": PackageLoader("govuk_frontend_jinja")})]
+        ),
+        **options,
+    )
+    env.globals.update({"url": url, "static": static})
+    env.filters["govuk_date"] = govuk_date
+    return env

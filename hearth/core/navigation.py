@@ -1,0 +1,39 @@
+"""The service navigation, by role: each role sees only the places it may go."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from django.urls import reverse
+
+from hearth.core.access import Capability, has_capability
+
+
+@dataclass(frozen=True)
+class NavItem:
+    text: str
+    url_name: str
+    capability: Capability | None
+    section: str
+
+
+NAV_ITEMS = (
+    NavItem("My work", "core:home", None, "home"),
+    NavItem("People", "people:list", Capability.PEOPLE_VIEW, "people"),
+    NavItem("Staff directory", "organisation:directory", Capability.STAFF_VIEW, "staff"),
+    NavItem("Audit log", "audit:list", Capability.AUDIT_VIEW, "audit"),
+)
+
+
+def navigation_for(user: Any, current_section: str = "") -> list[dict[str, Any]]:
+    if not (user and user.is_authenticated):
+        return []
+    items = []
+    for item in NAV_ITEMS:
+        if item.capability is not None and not has_capability(user, item.capability):
+            continue
+        items.append(
+            {"text": item.text, "href": reverse(item.url_name), "active": item.section == current_section}
+        )
+    return items

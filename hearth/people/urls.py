@@ -1,0 +1,9 @@
+from django.urls import path
+
+from hearth.people import views
+
+app_name = "people"
+urlpatterns = [
+    path("", views.people_list, name="list"),
+    path("<int:person_id>/", views.person_detail, name="detail"),
+]

@@ -1,0 +1,78 @@
+from __future__ import annotations
+
+from django.core.exceptions import PermissionDenied
+from django.core.paginator import Paginator
+from django.http import HttpRequest, HttpResponse
+from django.views.decorators.http import require_GET
+
+from hearth.audit.models import AuditAction
+from hearth.audit.services import audit_record
+from hearth.core.access import Action, Capability, has_capability
+from hearth.core.views import forbidden, page
+from hearth.organisation.selectors import districts
+from hearth.people import presenters, selectors
+from hearth.people.forms import PeopleSearchForm
+
+
+@require_GET
+def people_list(request: HttpRequest) -> HttpResponse:
+    if not has_capability(request.user, Capability.PEOPLE_VIEW):
+        return forbidden(request)
+    form = PeopleSearchForm(request.GET or None, districts=districts(user=request.user))
+    filters = form.cleaned_data if form.is_bound and form.is_valid() else {}
+    people = selectors.people_visible(
+        user=request.user,
+        query=filters.get("q", ""),
+        district_id=getattr(filters.get("district"), "pk", None),
+    )
+    page_obj = Paginator(people, 25).get_page(request.GET.get("page"))
+    if filters.get("q"):
+        audit_record(
+            action=AuditAction.SEARCH,
+            summary="Searched for people by name",
+            actor=request.user,
+            changes={"query": filters["q"]},
+            request=request,
+        )
+    rows = presenters.person_rows(user=request.user, people=page_obj.object_list)
+    return page(
+        request, "people/list.html", {"form": form, "page_obj": page_obj, "rows": rows}, section="people"
+    )
+
+
+@require_GET
+def person_detail(request: HttpRequest, person_id: int) -> HttpResponse:
+    try:
+        person = selectors.person_get(user=request.user, person_id=person_id, action=Action.VIEW_NAME)
+    except PermissionDenied:
+        audit_record(
+            action=AuditAction.REFUSED,
+            summary="Refused access to a person's record",
+            actor=request.user,
+            person=person_id,
+            request=request,
+        )
+        raise
+    if not selectors.person_may_view_in_full(user=request.user, person=person):
+        audit_record(
+            action=AuditAction.VIEW,
+            summary="Saw the name on a restricted record",
+            actor=request.user,
+            obj=person,
+            person=person,
+            request=request,
+        )
+        return page(request, "people/restricted.html", {"person": person}, section="people")
+    audit_record(
+        action=AuditAction.VIEW,
+        summary="Viewed a person's record",
+        actor=request.user,
+        obj=person,
+        person=person,
+        request=request,
+    )
+    context = {
+        "person": presenters.person_summary(person),
+        "allocations": selectors.allocations_of_person(user=request.user, person=person),
+    }
+    return page(request, "people/detail.html", context, section="people")

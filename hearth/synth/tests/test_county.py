@@ -1,0 +1,97 @@
+from __future__ import annotations
+
+from io import StringIO
+
+import pytest
+from django.core.management import CommandError, call_command
+from django.db.models import Sum
+
+from hearth.accounts.models import User
+from hearth.audit.services import audit_verify
+from hearth.organisation.models import District, Team
+from hearth.people.models import Allocation, Person
+from hearth.synth.county import PERSONAS, CountyExists, synth_county
+
+
+def fingerprint() -> list[tuple]:
+    return [
+        *User.objects.order_by("username").values_list(
+            "username", "first_name", "last_name", "role", "team__name"
+        ),
+        *Person.objects.order_by("pk").values_list(
+            "given_name", "family_name", "date_of_birth", "district__name"
+        ),
+        *Allocation.objects.order_by("pk").values_list(
+            "person__given_name", "worker__username", "started_on"
+        ),
+    ]
+
+
+def test_the_full_county_has_eight_districts_and_190000_children(db):
+    synth_county(seed=1, scale=1)
+    assert District.objects.count() == 8
+    assert District.objects.aggregate(total=Sum("child_population"))["total"] == 190_000
+
+
+def test_every_team_kind_the_county_needs_is_there(db):
+    synth_county(seed=1, scale=0.1)
+    kinds = set(Team.objects.values_list("kind", flat=True))
+    assert {"front_door", "early_help", "safeguarding", "children_in_care", "care_leavers",
+            "disabled_children", "fostering_adoption"} <= kinds  # fmt: skip
+
+
+def test_the_same_seed_gives_the_same_county(db, django_db_blocker):
+    synth_county(seed=7, scale=0.1)
+    first = fingerprint()
+    for model in (Allocation,):
+        model.objects.all().delete()
+    from hearth.people.models import PersonAccessGrant
+
+    PersonAccessGrant.objects.all().delete()
+    Person.objects.all().delete()
+    User.objects.all().delete()
+    Team.objects.all().delete()
+    District.objects.all().delete()
+    from hearth.organisation.models import Authority
+
+    Authority.objects.all().delete()
+    synth_county(seed=7, scale=0.1)
+    assert fingerprint() == first
+
+
+def test_caseloads_average_about_eighteen(db):
+    synth_county(seed=1, scale=0.2)
+    workers = Allocation.objects.values("worker").distinct().count()
+    assert 15 <= Allocation.objects.count() / workers <= 21
+
+
+def test_every_persona_can_sign_in(db, client):
+    synth_county(seed=1, scale=0.05)
+    from hearth.synth.county import DEMO_PASSWORD
+
+    for persona in PERSONAS:
+        response = client.post("/sign-in/", {"username": persona.username, "password": DEMO_PASSWORD})
+        assert response.status_code == 302, persona.username
+        client.post("/sign-out/")
+
+
+def test_running_it_twice_is_refused(db):
+    synth_county(seed=1, scale=0.05)
+    with pytest.raises(CountyExists):
+        synth_county(seed=1, scale=0.05)
+    with pytest.raises(CommandError, match="already exists"):
+        call_command("synth", "--scale", "0.05", stdout=StringIO())
+
+
+def test_a_nonsense_scale_is_refused(db):
+    with pytest.raises(CommandError, match="Scale must be"):
+        call_command("synth", "--scale", "0", stdout=StringIO())
+
+
+def test_the_demo_command_prepares_the_database_and_prints_the_sign_ins(db):
+    out = StringIO()
+    call_command("demo", "--scale", "0.05", "--no-serve", stdout=out)
+    assert "sw.aldermoor" in out.getvalue() and "Hearth-demo-2026" in out.getvalue()
+    assert audit_verify()[1] == []
+    call_command("demo", "--no-serve", stdout=out)  # a second run keeps the county
+    assert "already in the database" in out.getvalue()
