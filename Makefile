@@ -65,7 +65,7 @@ unit: install
 
 unit-postgres: install system-packages
 	scripts/pg-test-server start
-	DATABASE_URL="$(PG_URL)" $(BIN)/pytest -m "not browser" -q -p no:randomly; status=$$?; scripts/pg-test-server stop; exit $$status
+	DATABASE_URL="$(PG_URL)" $(BIN)/pytest -m "not browser" -q; status=$$?; scripts/pg-test-server stop; exit $$status
 
 browser: install system-packages
 	$(BIN)/pytest -m browser -q

@@ -17,13 +17,13 @@ class AuditFilterForm(forms.Form):
         error_messages={"invalid_choice": "Select a staff member from the list"},
     )
     person = forms.IntegerField(
-        label="Person's Hearth ID",
+        label="Person’s Hearth ID",
         required=False,
         min_value=1,
         help_text="The number shown on the person's record, for example 1042",
         error_messages={
-            "invalid": "Enter the person's Hearth ID as a number, like 1042",
-            "min_value": "Enter the person's Hearth ID as a number, like 1042",
+            "invalid": "Enter the person’s Hearth ID as a number, like 1042",
+            "min_value": "Enter the person’s Hearth ID as a number, like 1042",
         },
     )
     action = forms.ChoiceField(

@@ -9,6 +9,7 @@ from django.templatetags.static import static
 from django.urls import reverse
 from django.utils import timezone
 from jinja2 import ChoiceLoader, Environment, PackageLoader, PrefixLoader
+from markupsafe import Markup, escape
 
 
 def url(name: str, *args: Any, **kwargs: Any) -> str:
@@ -29,6 +30,25 @@ def govuk_date(value: date | datetime | None, time: bool = False) -> str:
     return f"{value.day} {value:%B %Y}"
 
 
+# Small builders for the `html` of GOV.UK table cells and summary rows. Each escapes what it is given,
+# so user-entered text can never become markup.
+def link(href: str, text: object, classes: str = "govuk-link") -> Markup:
+    return Markup('<a class="{}" href="{}">{}</a>').format(classes, href, text)
+
+
+def strong(text: object) -> Markup:
+    return Markup("<strong>{}</strong>").format(text)
+
+
+def secondary(text: object) -> Markup:
+    return Markup('<span class="govuk-body-s hearth-secondary">{}</span>').format(text)
+
+
+def lines(*parts: object) -> Markup:
+    """Non-empty parts, each escaped, one per line."""
+    return Markup("<br>").join(escape(p) for p in parts if p not in (None, ""))
+
+
 def environment(**options: Any) -> Environment:
     loader = options.pop("loader")
     # Django's backend passes autoescape=True; insist on it, so nothing a user types is ever unescaped.
@@ -40,6 +60,8 @@ def environment(**options: Any) -> Environment:
         ),
         **options,
     )
-    env.globals.update({"url": url, "static": static})
+    env.globals.update(
+        {"url": url, "static": static, "link": link, "strong": strong, "secondary": secondary, "lines": lines}
+    )
     env.filters["govuk_date"] = govuk_date
     return env
