@@ -41,8 +41,8 @@ def audit_record(
     chain = chain_name(authority_id)
     now = timezone.now()
     with transaction.atomic():
-        AuditChainHead.objects.get_or_create(chain=chain)
-        head = AuditChainHead.objects.select_for_update().get(chain=chain)
+        # The head row is locked until commit, so entries of one chain are appended one at a time.
+        head, _ = AuditChainHead.objects.select_for_update().get_or_create(chain=chain)
         fields: dict[str, Any] = {
             "chain": chain,
             "seq": head.last_seq + 1,

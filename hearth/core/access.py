@@ -109,14 +109,12 @@ def _capability_for(action: Action) -> Capability:
 
 def person_filter(user: User, action: Action, scope: PersonScope) -> Q:
     """The filter that keeps only the person records `user` may `action`, for a model with `scope`."""
-    from hearth.organisation.models import PartnershipAgreement
     from hearth.people.models import Allocation, PersonAccessGrant
 
     nothing = Q(pk__in=[])
     if not has_capability(user, _capability_for(action)):
         return nothing
     person_pk = OuterRef(scope.field("pk"))
-    today = timezone.localdate()
     allocated = Q(
         Exists(
             Allocation.objects.filter(person=person_pk, ended_on__isnull=True).filter(
@@ -149,19 +147,37 @@ def person_filter(user: User, action: Action, scope: PersonScope) -> Q:
         return visible
     # Partnership sharing: read only, open records only, to the named teams of the partner authority.
     shared = Q()
-    agreements = PartnershipAgreement.objects.filter(
-        partner_id=user.authority_id, teams=user.team_id, starts_on__lte=today
-    ).filter(Q(ends_on__isnull=True) | Q(ends_on__gte=today))
     any_shared = False
-    for agreement in agreements.only("authority_id", "record_kind"):
-        kind = SHAREABLE_KINDS.get(agreement.record_kind)
+    for authority_id, record_kind in _agreements_for(user):
+        kind = SHAREABLE_KINDS.get(record_kind)
         if kind is None:
             continue
         any_shared = True
-        shared |= Q(**{scope.field("authority_id"): agreement.authority_id}) & _prefixed(kind[1], scope)
+        shared |= Q(**{scope.field("authority_id"): authority_id}) & _prefixed(kind[1], scope)
     if not any_shared:
         return visible
     return visible | (shared & Q(**{level: "open"}))
+
+
+def _agreements_for(user: User) -> list[tuple[int, str]]:
+    """(sharing authority, record kind) of the agreements in force for the user's team.
+
+    Kept on the user object, which lives for one request, so a page that scopes several lists asks once.
+    """
+    from hearth.organisation.models import PartnershipAgreement
+
+    cached: list[tuple[int, str]] | None = getattr(user, "_hearth_agreements", None)
+    if cached is None:
+        today = timezone.localdate()
+        cached = list(
+            PartnershipAgreement.objects.filter(
+                partner_id=user.authority_id, teams=user.team_id, starts_on__lte=today
+            )
+            .filter(Q(ends_on__isnull=True) | Q(ends_on__gte=today))
+            .values_list("authority_id", "record_kind")
+        )
+        user._hearth_agreements = cached  # type: ignore[attr-defined]
+    return cached
 
 
 def _prefixed(q: Q, scope: PersonScope) -> Q:
@@ -227,5 +243,5 @@ def get_for(
             # A sealed record's existence is itself confidential: refuse it as if it were not there.
             in_authority = in_authority.exclude(**{scope.field("access_level"): "sealed"})
         if in_authority.exists():
-            raise PermissionDenied("You do not have access to this record.")
+            raise PermissionDenied("Your role, team and district do not give you access to this record.")
     raise Http404("No such record.")
