@@ -16,6 +16,10 @@ def main(argv: list[str] | None = None) -> int:
 
     args = list(sys.argv if argv is None else ["hearth", *argv])
     args[0] = "hearth"
+    # Commands are spelled with hyphens on the console (`hearth lint-scoping`); Django names them after
+    # their modules, with underscores.
+    if len(args) > 1 and not args[1].startswith("-"):
+        args[1] = args[1].replace("-", "_")
     execute_from_command_line(args)
     return 0
 
