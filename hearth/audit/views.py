@@ -1,6 +1,5 @@
 from __future__ import annotations
 
-from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
 from django.views.decorators.http import require_GET
 
@@ -9,6 +8,7 @@ from hearth.audit.forms import AuditFilterForm
 from hearth.audit.models import AuditAction
 from hearth.audit.services import audit_record
 from hearth.core.access import Capability, has_capability
+from hearth.core.forms import paginate, valid_filters
 from hearth.core.views import forbidden, page
 from hearth.organisation.selectors import staff_directory
 
@@ -18,7 +18,7 @@ def audit_list(request: HttpRequest) -> HttpResponse:
     if not has_capability(request.user, Capability.AUDIT_VIEW):
         return forbidden(request, PermissionError("Only administrators can see the audit log."))
     form = AuditFilterForm(request.GET or None, staff=staff_directory(user=request.user))
-    filters = form.cleaned_data if form.is_bound and form.is_valid() else {}
+    filters = valid_filters(form)
     events = selectors.audit_events(
         user=request.user,
         actor_id=getattr(filters.get("actor"), "pk", None),
@@ -36,5 +36,5 @@ def audit_list(request: HttpRequest) -> HttpResponse:
             person=filters["person"],
             request=request,
         )
-    page_obj = Paginator(events, 50).get_page(request.GET.get("page"))
+    page_obj = paginate(request, events, 50)
     return page(request, "audit/list.html", {"form": form, "page_obj": page_obj}, section="audit")

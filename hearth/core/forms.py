@@ -1,12 +1,21 @@
-"""Form helpers shared by every app."""
+"""Helpers shared by the filter forms and list pages of every app."""
 
 from __future__ import annotations
 
+from typing import Any
+
 from django import forms
+from django.core.paginator import Page, Paginator
+from django.db.models import QuerySet
+from django.http import HttpRequest
 
 
-class FilterForm(forms.Form):
-    """A GET filter form: blank fields mean "any"."""
+def valid_filters(form: forms.Form) -> dict[str, Any]:
+    """The filters a list page should apply: none until the form is sent, and none while it has errors
+    (the page shows the errors in the GOV.UK error summary and the unfiltered list)."""
+    return form.cleaned_data if form.is_bound and form.is_valid() else {}
 
-    def value(self, name: str) -> object:
-        return self.cleaned_data.get(name) if self.is_valid() else None
+
+def paginate(request: HttpRequest, queryset: QuerySet[Any], per_page: int) -> Page[Any]:
+    """The requested page of results; a page number out of range or not a number gives the nearest page."""
+    return Paginator(queryset, per_page).get_page(request.GET.get("page"))

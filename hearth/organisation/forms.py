@@ -8,15 +8,21 @@ from hearth.accounts.roles import Role
 from hearth.organisation.models import District, Team
 
 
-class DirectoryFilterForm(forms.Form):
-    q = forms.CharField(label="Name or job title", required=False, max_length=100)
-    district = forms.ModelChoiceField(
+def district_filter() -> forms.ModelChoiceField[District]:
+    """An optional district to filter a list by. The view sets the choices to the user's districts, so a
+    district of another authority is refused with a plain error."""
+    return forms.ModelChoiceField(
         label="District",
         queryset=District.objects.none(),
         required=False,
         empty_label="All districts",
         error_messages={"invalid_choice": "Select a district from the list"},
     )
+
+
+class DirectoryFilterForm(forms.Form):
+    q = forms.CharField(label="Name or job title", required=False, max_length=100)
+    district = district_filter()
     team = forms.ModelChoiceField(
         label="Team",
         queryset=Team.objects.none(),

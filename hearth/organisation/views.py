@@ -1,10 +1,10 @@
 from __future__ import annotations
 
-from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
 from django.views.decorators.http import require_GET
 
 from hearth.core.access import Capability, has_capability
+from hearth.core.forms import paginate, valid_filters
 from hearth.core.views import forbidden, page
 from hearth.organisation import selectors
 from hearth.organisation.forms import DirectoryFilterForm
@@ -19,7 +19,7 @@ def directory(request: HttpRequest) -> HttpResponse:
         districts=selectors.districts(user=request.user),
         teams=selectors.teams(user=request.user),
     )
-    filters = form.cleaned_data if form.is_bound and form.is_valid() else {}
+    filters = valid_filters(form)
     staff = selectors.staff_directory(
         user=request.user,
         query=filters.get("q", ""),
@@ -27,5 +27,5 @@ def directory(request: HttpRequest) -> HttpResponse:
         team_id=getattr(filters.get("team"), "pk", None),
         role=filters.get("role", ""),
     )
-    page_obj = Paginator(staff, 50).get_page(request.GET.get("page"))
+    page_obj = paginate(request, staff, 50)
     return page(request, "organisation/directory.html", {"form": form, "page_obj": page_obj}, section="staff")

@@ -4,18 +4,12 @@ from typing import Any
 
 from django import forms
 
-from hearth.organisation.models import District
+from hearth.organisation.forms import district_filter
 
 
 class PeopleSearchForm(forms.Form):
     q = forms.CharField(label="Name", required=False, max_length=100)
-    district = forms.ModelChoiceField(
-        label="District",
-        queryset=District.objects.none(),
-        required=False,
-        empty_label="All districts",
-        error_messages={"invalid_choice": "Select a district from the list"},
-    )
+    district = district_filter()
 
     def __init__(self, *args: Any, districts: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)

@@ -1,13 +1,13 @@
 from __future__ import annotations
 
 from django.core.exceptions import PermissionDenied
-from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
 from django.views.decorators.http import require_GET
 
 from hearth.audit.models import AuditAction
 from hearth.audit.services import audit_record
 from hearth.core.access import Action, Capability, has_capability
+from hearth.core.forms import paginate, valid_filters
 from hearth.core.views import forbidden, page
 from hearth.organisation.selectors import districts
 from hearth.people import presenters, selectors
@@ -19,13 +19,13 @@ def people_list(request: HttpRequest) -> HttpResponse:
     if not has_capability(request.user, Capability.PEOPLE_VIEW):
         return forbidden(request)
     form = PeopleSearchForm(request.GET or None, districts=districts(user=request.user))
-    filters = form.cleaned_data if form.is_bound and form.is_valid() else {}
+    filters = valid_filters(form)
     people = selectors.people_visible(
         user=request.user,
         query=filters.get("q", ""),
         district_id=getattr(filters.get("district"), "pk", None),
     )
-    page_obj = Paginator(people, 25).get_page(request.GET.get("page"))
+    page_obj = paginate(request, people, 25)
     if filters.get("q"):
         audit_record(
             action=AuditAction.SEARCH,
