@@ -222,6 +222,25 @@ def can(user: Any, action: Action, record: models.Model) -> bool:
     return scoped(user, type(record)._default_manager.filter(pk=record.pk), action).exists()
 
 
+def beyond_reach(user: Any, queryset: models.QuerySet[M]) -> models.QuerySet[M]:
+    """Rows of `queryset` in the user's own authority that the user may not see, never sealed ones.
+
+    For telling a user that something exists without showing it, as `get_for()` does with a 403, for
+    example "1 more possible match you cannot open: ask the front door". Callers must show no details.
+    """
+    if not _active(user):
+        return queryset.none()
+    scope = person_scope_of(queryset.model)
+    if scope is None:
+        raise TypeError(f"{queryset.model.__name__} has no person scope")
+    visible = scoped(user, queryset.model._default_manager.all(), Action.VIEW_NAME).values("pk")
+    return (
+        queryset.filter(**{scope.field("authority_id"): user.authority_id})
+        .exclude(**{scope.field("access_level"): "sealed"})
+        .exclude(pk__in=visible)
+    )
+
+
 def get_for(
     user: Any, queryset: models.QuerySet[M] | type[M], action: Action = Action.VIEW, **lookup: Any
 ) -> M:

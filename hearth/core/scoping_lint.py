@@ -19,9 +19,13 @@ from pathlib import Path
 
 from django.db.models import Model
 
-CHECKED_MODULES = ("views", "forms", "selectors", "presenters", "api", "serializers", "home", "navigation")
+CHECKED_MODULES = (
+    "views", "forms", "selectors", "presenters", "api", "serializers", "home", "navigation", "duplicates",
+)  # fmt: skip
 MANAGERS = {"objects", "_default_manager", "_base_manager"}
-SCOPING_CALLS = {"scoped", "get_for"}
+# Prefetch(...) counts as scoped: it only fetches rows related to parents that were themselves fetched
+# through scoped(), so it can never reach a record the parent query did not.
+SCOPING_CALLS = {"scoped", "get_for", "beyond_reach", "Prefetch"}
 
 
 @dataclass(frozen=True)

@@ -10,6 +10,7 @@ from django.conf import settings
 from django.db import models
 
 from hearth.core.models import AuthorityOwned, PersonScope, Timestamped
+from hearth.people import codes
 
 
 class AccessLevel(models.TextChoices):
@@ -26,13 +27,34 @@ class Sex(models.TextChoices):
     UNKNOWN = "U", "Not known"
 
 
+class PersonKind(models.TextChoices):
+    CHILD = "child", "Child or young person"
+    UNBORN = "unborn", "Unborn child"
+    ADULT = "adult", "Adult"
+    PROFESSIONAL = "professional", "Professional"
+
+
 class Person(AuthorityOwned, Timestamped):
     person_scope = PersonScope("")
 
+    kind = models.CharField(max_length=12, choices=PersonKind.choices, default=PersonKind.CHILD)
     given_name = models.CharField(max_length=100)
+    middle_names = models.CharField(max_length=100, blank=True)
     family_name = models.CharField(max_length=100)
+    preferred_name = models.CharField(max_length=100, blank=True)
     date_of_birth = models.DateField(null=True, blank=True)
+    # For an unborn child; replaced by the date of birth once the child is born.
+    expected_date_of_birth = models.DateField(null=True, blank=True)
+    date_of_death = models.DateField(null=True, blank=True)
     sex = models.CharField(max_length=1, choices=Sex.choices, default=Sex.UNKNOWN)
+    ethnicity = models.CharField(max_length=4, choices=codes.ETHNICITY, default="NOBT")
+    first_language = models.CharField(max_length=60, blank=True)
+    interpreter_needed = models.BooleanField(default=False)
+    disabilities = models.JSONField(default=list, blank=True)  # DfE disability codes
+    # Professionals: their role and organisation ("Designated safeguarding lead, Fernbridge Academy").
+    organisation = models.CharField(max_length=150, blank=True)
+    # Set when this record was merged into another; the record stays so the merge can be undone.
+    merged_into = models.ForeignKey("self", null=True, blank=True, on_delete=models.PROTECT, related_name="+")
     # The district responsible for the person's case: the default reach of district staff.
     district = models.ForeignKey(
         "organisation.District", null=True, blank=True, on_delete=models.PROTECT, related_name="+"
@@ -91,3 +113,108 @@ class PersonAccessGrant(AuthorityOwned):
 
     class Meta:
         indexes = [models.Index(fields=["person", "user", "revoked_at"])]
+
+
+class NameKind(models.TextChoices):
+    PREVIOUS = "previous", "Previous name"
+    ALIAS = "alias", "Also known as"
+    BIRTH = "birth", "Name at birth"
+
+
+class PersonName(AuthorityOwned):
+    """A name the person has had or is known by, besides the current one on Person."""
+
+    person_scope = PersonScope("person")
+
+    person = models.ForeignKey(Person, on_delete=models.CASCADE, related_name="other_names")
+    kind = models.CharField(max_length=10, choices=NameKind.choices, default=NameKind.PREVIOUS)
+    given_name = models.CharField(max_length=100, blank=True)
+    family_name = models.CharField(max_length=100)
+    used_until = models.DateField(null=True, blank=True)
+
+
+class IdentifierKind(models.TextChoices):
+    NHS = "nhs", "NHS number"
+    UPN = "upn", "Unique pupil number (UPN)"
+    LA_CHILD_ID = "la_child_id", "Local authority child ID"
+
+
+class Identifier(AuthorityOwned):
+    person_scope = PersonScope("person")
+
+    person = models.ForeignKey(Person, on_delete=models.CASCADE, related_name="identifiers")
+    kind = models.CharField(max_length=12, choices=IdentifierKind.choices)
+    value = models.CharField(max_length=20)  # normalised by hearth.people.identifiers
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["person", "kind"], name="one_identifier_of_each_kind"),
+        ]
+        indexes = [models.Index(fields=["authority", "kind", "value"])]
+
+
+class Address(AuthorityOwned):
+    """Where a person lives or lived. The current address has no end date."""
+
+    person_scope = PersonScope("person")
+
+    person = models.ForeignKey(Person, on_delete=models.CASCADE, related_name="addresses")
+    line_1 = models.CharField(max_length=120)
+    line_2 = models.CharField(max_length=120, blank=True)
+    town = models.CharField(max_length=80)
+    postcode = models.CharField(max_length=8)
+    started_on = models.DateField(null=True, blank=True)
+    ended_on = models.DateField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-started_on", "-pk"]
+        indexes = [models.Index(fields=["authority", "postcode"])]
+
+
+class ContactKind(models.TextChoices):
+    PHONE = "phone", "Phone"
+    MOBILE = "mobile", "Mobile"
+    EMAIL = "email", "Email"
+
+
+class ContactDetail(AuthorityOwned):
+    person_scope = PersonScope("person")
+
+    person = models.ForeignKey(Person, on_delete=models.CASCADE, related_name="contact_details")
+    kind = models.CharField(max_length=10, choices=ContactKind.choices)
+    value = models.CharField(max_length=200)
+    note = models.CharField(max_length=120, blank=True)
+
+
+class FlagKind(models.TextChoices):
+    WARNING = "warning", "Warning to staff"
+    RISK = "risk", "Risk to the person"
+
+
+class Flag(AuthorityOwned):
+    """A warning (for example "do not visit alone") or a risk (for example "known to MACE panel")."""
+
+    person_scope = PersonScope("person")
+
+    person = models.ForeignKey(Person, on_delete=models.CASCADE, related_name="flags")
+    kind = models.CharField(max_length=10, choices=FlagKind.choices)
+    text = models.CharField(max_length=200)
+    raised_on = models.DateField()
+    ended_on = models.DateField(null=True, blank=True)
+    raised_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.PROTECT, related_name="+"
+    )
+
+
+class MatchKey(AuthorityOwned):
+    """The duplicate-detection index: blocking keys of each person (hearth.people.matching).
+
+    Finding candidates is a handful of indexed lookups on (authority, key) rather than a scan of every
+    person; only the few hundred people sharing a key are then scored.
+    """
+
+    key = models.CharField(max_length=60)
+    person = models.ForeignKey(Person, on_delete=models.CASCADE, related_name="match_keys")
+
+    class Meta:
+        indexes = [models.Index(fields=["authority", "key"])]

@@ -27,6 +27,11 @@ def test_a_query_inside_scoped_or_get_for_passes():
     assert check_source(source, "people/views.py", MODELS) == []
 
 
+def test_a_prefetch_of_a_scoped_parents_rows_passes():
+    source = "qs = scoped(u, Person.objects.all()).prefetch_related(Prefetch('addresses', queryset=Address.objects.all()))\n"
+    assert check_source(source, "people/duplicates.py", MODELS | {"Address"}) == []
+
+
 def test_get_object_or_404_and_raw_sql_are_caught():
     source = "get_object_or_404(Person, pk=1)\nscoped(u, Person.objects.raw('select 1'))\n"
     messages = [v.message for v in check_source(source, "people/views.py", MODELS)]

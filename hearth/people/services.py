@@ -1,0 +1,162 @@
+"""Writes to person records. Each runs in a transaction, validates, re-files the person in the match index
+and records an audit entry."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils import timezone
+
+from hearth.audit.models import AuditAction
+from hearth.audit.services import audit_record
+from hearth.people.duplicates import probe_of, with_match_details
+from hearth.people.identifiers import NORMALISERS, normalise_postcode
+from hearth.people.matching import index_keys
+from hearth.people.models import Address, Identifier, MatchKey, Person, PersonKind
+
+
+@dataclass
+class AddressInput:
+    line_1: str
+    town: str
+    postcode: str
+    line_2: str = ""
+    started_on: date | None = None
+
+
+@dataclass
+class PersonInput:
+    given_name: str
+    family_name: str
+    kind: str = PersonKind.CHILD
+    middle_names: str = ""
+    preferred_name: str = ""
+    date_of_birth: date | None = None
+    expected_date_of_birth: date | None = None
+    date_of_death: date | None = None
+    sex: str = "U"
+    ethnicity: str = "NOBT"
+    first_language: str = ""
+    interpreter_needed: bool = False
+    disabilities: list[str] = field(default_factory=list)
+    organisation: str = ""
+    district_id: int | None = None
+    identifiers: dict[str, str] = field(default_factory=dict)
+    address: AddressInput | None = None
+
+
+def validate_person_input(data: PersonInput, *, today: date | None = None) -> dict[str, list[str]]:
+    """Every problem with `data`, by field, in words a user can act on. Normalises identifiers in place."""
+    today = today or timezone.localdate()
+    errors: dict[str, list[str]] = {}
+
+    def add(name: str, message: str) -> None:
+        errors.setdefault(name, []).append(message)
+
+    if not data.given_name.strip():
+        add("given_name", "Enter a first name, or “Unknown” if it is not known yet")
+    if not data.family_name.strip():
+        add("family_name", "Enter a last name, or “Unknown” if it is not known yet")
+    if data.date_of_birth and data.date_of_birth > today:
+        add("date_of_birth", "Date of birth must be today or in the past")
+    if data.date_of_birth and data.date_of_birth.year < today.year - 120:
+        add("date_of_birth", "Date of birth must be after " + str(today.year - 120))
+    if data.kind == PersonKind.UNBORN:
+        if data.date_of_birth:
+            add("date_of_birth", "An unborn child has no date of birth yet: enter the expected date of birth")
+        if not data.expected_date_of_birth:
+            add("expected_date_of_birth", "Enter the expected date of birth")
+    if data.date_of_death:
+        if data.date_of_death > today:
+            add("date_of_death", "Date of death must be today or in the past")
+        if data.date_of_birth and data.date_of_death < data.date_of_birth:
+            add("date_of_death", "Date of death must be the same as or after the date of birth")
+    if "NONE" in data.disabilities and len(data.disabilities) > 1:
+        add("disabilities", "Select “No disability” or the disabilities the person has, not both")
+    for kind, value in list(data.identifiers.items()):
+        if not value.strip():
+            del data.identifiers[kind]
+            continue
+        try:
+            data.identifiers[kind] = NORMALISERS[kind](value)
+        except ValidationError as error:
+            add(kind, error.messages[0])
+    if data.address is not None:
+        if not data.address.line_1.strip():
+            add("line_1", "Enter the first line of the address")
+        if not data.address.town.strip():
+            add("town", "Enter the town or city")
+        try:
+            data.address.postcode = normalise_postcode(data.address.postcode)
+        except ValidationError as error:
+            add("postcode", error.messages[0])
+    return errors
+
+
+def match_index_refresh(person: Person) -> None:
+    """Re-file one person in the duplicate-detection index."""
+    MatchKey.objects.filter(person=person).delete()
+    if person.merged_into_id:
+        return  # a merged record is found through the record it was merged into
+    fresh = with_match_details(Person.objects.filter(pk=person.pk)).get()
+    MatchKey.objects.bulk_create(
+        MatchKey(authority_id=person.authority_id, person_id=person.pk, key=key)
+        for key in index_keys(probe_of(fresh))
+    )
+
+
+@transaction.atomic
+def person_create(
+    *, by: Any, data: PersonInput, request: Any = None, candidates_seen: list[int] | None = None
+) -> Person:
+    """Add a person to the user's authority. Raises ValidationError (a dict by field) if the input is wrong
+    or an identifier already belongs to someone else."""
+    errors = validate_person_input(data)
+    for kind, value in data.identifiers.items():
+        if Identifier.objects.filter(authority_id=by.authority_id, kind=kind, value=value).exists():
+            errors.setdefault(kind, []).append(
+                "Another record already has this number. Search for it and use that record instead"
+            )
+    if errors:
+        raise ValidationError(errors)
+    person = Person.objects.create(
+        authority_id=by.authority_id,
+        kind=data.kind,
+        given_name=data.given_name.strip(),
+        middle_names=data.middle_names.strip(),
+        family_name=data.family_name.strip(),
+        preferred_name=data.preferred_name.strip(),
+        date_of_birth=data.date_of_birth,
+        expected_date_of_birth=data.expected_date_of_birth,
+        date_of_death=data.date_of_death,
+        sex=data.sex,
+        ethnicity=data.ethnicity,
+        first_language=data.first_language.strip(),
+        interpreter_needed=data.interpreter_needed,
+        disabilities=data.disabilities,
+        organisation=data.organisation.strip(),
+        district_id=data.district_id,
+    )
+    Identifier.objects.bulk_create(
+        Identifier(authority_id=by.authority_id, person=person, kind=kind, value=value)
+        for kind, value in data.identifiers.items()
+    )
+    if data.address is not None:
+        Address.objects.create(
+            authority_id=by.authority_id, person=person, line_1=data.address.line_1.strip(),
+            line_2=data.address.line_2.strip(), town=data.address.town.strip(), postcode=data.address.postcode,
+            started_on=data.address.started_on,
+        )  # fmt: skip
+    match_index_refresh(person)
+    changes: dict[str, Any] = {"kind": data.kind}
+    if candidates_seen:
+        changes["possible_duplicates_shown"] = candidates_seen
+    audit_record(
+        action=AuditAction.CREATE, summary="Added a person", actor=by, obj=person, person=person,
+        changes=changes, request=request,
+    )  # fmt: skip
+    return person
