@@ -28,6 +28,18 @@ def probe_of(person: Person) -> Probe:
     )
 
 
+def probe_from_input(data: Any) -> Probe:
+    """A Probe from a validated PersonInput (identifiers and postcode already normalised)."""
+    return Probe(
+        given_name=data.given_name,
+        family_name=data.family_name,
+        date_of_birth=data.date_of_birth,
+        sex=data.sex,
+        identifiers=dict(data.identifiers),
+        postcodes=(data.address.postcode,) if data.address else (),
+    )
+
+
 def with_match_details(qs: QuerySet[Person]) -> QuerySet[Person]:
     return qs.prefetch_related(
         "identifiers",

@@ -4,7 +4,11 @@ from typing import Any
 
 from django import forms
 
+from hearth.core.fields import DateField
 from hearth.organisation.forms import district_filter
+from hearth.people import codes
+from hearth.people.models import PersonKind, Sex
+from hearth.people.services import AddressInput, PersonInput
 
 
 class PeopleSearchForm(forms.Form):
@@ -14,3 +18,64 @@ class PeopleSearchForm(forms.Form):
     def __init__(self, *args: Any, districts: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.fields["district"].queryset = districts  # type: ignore[attr-defined]
+
+
+class PersonForm(forms.Form):
+    """Add a person. Validation of meaning (dates, identifiers, postcodes) is the service's, so that the
+    API and imports get the same rules; this form only parses what was typed."""
+
+    kind = forms.ChoiceField(label="Who are you adding?", choices=PersonKind.choices, initial=PersonKind.CHILD,
+                             error_messages={"required": "Select who you are adding"})  # fmt: skip
+    given_name = forms.CharField(label="First name", max_length=100, required=False)
+    middle_names = forms.CharField(label="Middle names (optional)", max_length=100, required=False)
+    family_name = forms.CharField(label="Last name", max_length=100, required=False)
+    date_of_birth = DateField(
+        label="Date of birth", required=False, help_text="Leave blank if it is not known"
+    )
+    expected_date_of_birth = DateField(label="Expected date of birth", required=False,
+                                       help_text="Only for an unborn child. For example, 27 3 2027")  # fmt: skip
+    sex = forms.ChoiceField(label="Sex", choices=Sex.choices, initial=Sex.UNKNOWN,
+                            error_messages={"required": "Select the person’s sex, or Not known"})  # fmt: skip
+    ethnicity = forms.ChoiceField(label="Ethnicity", choices=codes.ETHNICITY, initial="NOBT")
+    first_language = forms.CharField(label="First language (optional)", max_length=60, required=False)
+    district = district_filter()
+    nhs = forms.CharField(label="NHS number (optional)", max_length=20, required=False,
+                          help_text="10 digits, for example 943 476 5919")  # fmt: skip
+    upn = forms.CharField(label="Unique pupil number (optional)", max_length=20, required=False,
+                          help_text="13 characters, for example B801200005001")  # fmt: skip
+    la_child_id = forms.CharField(label="Local authority child ID (optional)", max_length=20, required=False)
+    line_1 = forms.CharField(label="Address line 1 (optional)", max_length=120, required=False)
+    line_2 = forms.CharField(label="Address line 2 (optional)", max_length=120, required=False)
+    town = forms.CharField(label="Town or city", max_length=80, required=False)
+    postcode = forms.CharField(label="Postcode", max_length=10, required=False)
+
+    def __init__(self, *args: Any, districts: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["district"].queryset = districts  # type: ignore[attr-defined]
+        self.fields["district"].empty_label = "Not known yet"  # type: ignore[attr-defined]
+        self.fields["district"].label = "District responsible"
+
+    def to_input(self) -> PersonInput:
+        """The input as far as it parsed: fields with errors count as blank."""
+        data = self.cleaned_data
+
+        def text(name: str) -> str:
+            return str(data.get(name) or "")
+
+        has_address = any(text(f) for f in ("line_1", "line_2", "town", "postcode"))
+        return PersonInput(
+            kind=text("kind") or PersonKind.CHILD, given_name=text("given_name"), middle_names=text("middle_names"),
+            family_name=text("family_name"), date_of_birth=data.get("date_of_birth"),
+            expected_date_of_birth=data.get("expected_date_of_birth"), sex=text("sex") or Sex.UNKNOWN,
+            ethnicity=text("ethnicity") or "NOBT", first_language=text("first_language"),
+            district_id=data["district"].pk if data.get("district") else None,
+            identifiers={k: text(k) for k in ("nhs", "upn", "la_child_id") if text(k)},
+            address=AddressInput(line_1=text("line_1"), line_2=text("line_2"), town=text("town"),
+                                 postcode=text("postcode")) if has_address else None,
+        )  # fmt: skip
+
+    def add_service_errors(self, errors: dict[str, list[str]]) -> None:
+        for name, messages in errors.items():
+            target = name if name in self.fields else None
+            for message in messages:
+                self.add_error(target, message)

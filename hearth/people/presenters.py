@@ -10,7 +10,7 @@ from django.utils import timezone
 
 from hearth.core.access import Action, scoped
 from hearth.core.jinja import govuk_date
-from hearth.people.models import AccessLevel, Person
+from hearth.people.models import AccessLevel, Address, IdentifierKind, Person, PersonKind
 
 
 def age_on(born: date | None, today: date | None = None) -> int | None:
@@ -27,19 +27,51 @@ def date_of_birth_text(born: date | None) -> str:
     return f"{govuk_date(born)} (age {age})" if age is not None and age >= 0 else govuk_date(born)
 
 
+def format_identifier(kind: str, value: str) -> str:
+    """NHS numbers in the 3-3-4 groups people read them in; others as stored."""
+    return (
+        f"{value[:3]} {value[3:6]} {value[6:]}" if kind == IdentifierKind.NHS and len(value) == 10 else value
+    )
+
+
 def person_summary(person: Person) -> dict[str, Any]:
+    """Everything the person page shows. Expects the related lists prefetched (selectors.person_get)."""
+    rows: list[tuple[str, str]] = [("Hearth ID", str(person.pk)), ("Who", person.get_kind_display())]
+    if person.kind == PersonKind.UNBORN:
+        rows.append(("Expected date of birth", govuk_date(person.expected_date_of_birth) or "Not known"))
+    else:
+        rows.append(("Date of birth", date_of_birth_text(person.date_of_birth)))
+    if person.date_of_death:
+        rows.append(("Date of death", govuk_date(person.date_of_death)))
+    rows += [
+        ("Sex", person.get_sex_display()),
+        ("Ethnicity", person.get_ethnicity_display()),
+        ("First language", person.first_language or "Not recorded"),
+        ("District", person.district.name if person.district else "Not recorded"),
+    ]
+    labels = dict(IdentifierKind.choices)
+    rows += [(labels[i.kind], format_identifier(i.kind, i.value)) for i in person.identifiers.all()]
+    other_names = [f"{n.given_name} {n.family_name}".strip() + f" ({n.get_kind_display().lower()})"
+                   for n in person.other_names.all()]  # fmt: skip
+    if other_names:
+        rows.append(("Other names", "; ".join(other_names)))
+    addresses = list(person.addresses.all())
+    current = next((a for a in addresses if a.ended_on is None), None)
+    rows.append(("Address", _address_text(current) if current else "Not recorded"))
+    rows += [(c.get_kind_display(), c.value) for c in person.contact_details.all()]
+    rows.append(("Record access", person.get_access_level_display()))
     return {
         "pk": person.pk,
         "full_name": person.full_name,
-        "rows": [
-            ("Hearth ID", str(person.pk)),
-            ("Date of birth", date_of_birth_text(person.date_of_birth)),
-            ("Sex", person.get_sex_display()),
-            ("District", person.district.name if person.district else "Not recorded"),
-            ("Record access", person.get_access_level_display()),
-        ],
+        "rows": rows,
+        "previous_addresses": [(_address_text(a), a.started_on, a.ended_on) for a in addresses if a.ended_on],
+        "flags": [f for f in person.flags.all() if f.ended_on is None],
         "restricted": person.access_level != AccessLevel.OPEN,
     }
+
+
+def _address_text(address: Address) -> str:
+    return ", ".join(p for p in (address.line_1, address.line_2, address.town, address.postcode) if p)
 
 
 def person_rows(*, user: Any, people: Iterable[Person]) -> list[dict[str, Any]]:

@@ -22,7 +22,14 @@ def people_visible(*, user: Any, query: str = "", district_id: int | None = None
 
 def person_get(*, user: Any, person_id: int, action: Action = Action.VIEW) -> Person:
     """One person the user may `action` (Http404 or PermissionDenied otherwise)."""
-    return get_for(user, Person.objects.select_related("district"), action, pk=person_id)
+    return get_for(
+        user,
+        Person.objects.select_related("district").prefetch_related(
+            "identifiers", "other_names", "addresses", "contact_details", "flags"
+        ),
+        action,
+        pk=person_id,
+    )
 
 
 def person_may_view_in_full(*, user: Any, person: Person) -> bool:

@@ -5,5 +5,6 @@ from hearth.people import views
 app_name = "people"
 urlpatterns = [
     path("", views.people_list, name="list"),
+    path("add/", views.person_add, name="add"),
     path("<int:person_id>/", views.person_detail, name="detail"),
 ]

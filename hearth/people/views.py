@@ -1,7 +1,9 @@
 from __future__ import annotations
 
-from django.core.exceptions import PermissionDenied
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect
 from django.views.decorators.http import require_GET
 
 from hearth.audit.models import AuditAction
@@ -11,7 +13,9 @@ from hearth.core.forms import paginate, valid_filters
 from hearth.core.views import forbidden, page
 from hearth.organisation.selectors import districts
 from hearth.people import presenters, selectors
-from hearth.people.forms import PeopleSearchForm
+from hearth.people.duplicates import duplicate_candidates, probe_from_input
+from hearth.people.forms import PeopleSearchForm, PersonForm
+from hearth.people.services import person_create, validate_person_input
 
 
 @require_GET
@@ -35,9 +39,11 @@ def people_list(request: HttpRequest) -> HttpResponse:
             request=request,
         )
     rows = presenters.person_rows(user=request.user, people=page_obj.object_list)
-    return page(
-        request, "people/list.html", {"form": form, "page_obj": page_obj, "rows": rows}, section="people"
-    )
+    context = {
+        "form": form, "page_obj": page_obj, "rows": rows,
+        "may_add": has_capability(request.user, Capability.PEOPLE_CHANGE),
+    }  # fmt: skip
+    return page(request, "people/list.html", context, section="people")
 
 
 @require_GET
@@ -76,3 +82,33 @@ def person_detail(request: HttpRequest, person_id: int) -> HttpResponse:
         "allocations": selectors.allocations_of_person(user=request.user, person=person),
     }
     return page(request, "people/detail.html", context, section="people")
+
+
+def person_add(request: HttpRequest) -> HttpResponse:
+    """Add a person: the form, then (if anyone on Hearth may be the same person) a check, then the record."""
+    if not has_capability(request.user, Capability.PEOPLE_CHANGE):
+        return forbidden(request)
+    form = PersonForm(request.POST or None, districts=districts(user=request.user))
+    if request.method != "POST":
+        return page(request, "people/add.html", {"form": form}, section="people")
+    parsed = form.is_valid()
+    data = form.to_input()  # what parsed; the service's checks run on it so that every error shows at once
+    errors = {
+        name: messages for name, messages in validate_person_input(data).items() if name not in form.errors
+    }
+    if not parsed or errors:
+        form.add_service_errors(errors)
+        return page(request, "people/add.html", {"form": form}, section="people")
+    seen = [int(i) for i in request.POST.getlist("candidate") if i.isdigit()]
+    if request.POST.get("confirmed") != "new":
+        candidates, hidden = duplicate_candidates(user=request.user, probe=probe_from_input(data))
+        if candidates or hidden:
+            context = {"form": form, "candidates": candidates, "hidden": hidden, "data": data}
+            return page(request, "people/check_duplicates.html", context, section="people")
+    try:
+        person = person_create(by=request.user, data=data, request=request, candidates_seen=seen)
+    except ValidationError as error:
+        form.add_service_errors(error.message_dict)
+        return page(request, "people/add.html", {"form": form}, section="people")
+    messages.success(request, f"{person.full_name} has been added")
+    return redirect("people:detail", person_id=person.pk)
