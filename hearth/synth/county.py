@@ -19,7 +19,18 @@ from hearth.accounts.roles import PractitionerKind, Role
 from hearth.audit.models import AuditAction
 from hearth.audit.services import audit_record
 from hearth.organisation.models import Authority, District, Team, TeamKind
-from hearth.people.models import AccessLevel, Allocation, Person, PersonAccessGrant, Sex
+from hearth.people.matching import Probe, index_keys
+from hearth.people.models import (
+    AccessLevel,
+    Address,
+    Allocation,
+    Identifier,
+    MatchKey,
+    Person,
+    PersonAccessGrant,
+    Sex,
+)
+from hearth.synth import details
 from hearth.synth.names import FAMILY, GIVEN_FEMALE, GIVEN_MALE
 
 AUTHORITY_NAME = "Brackenshire County Council"
@@ -253,9 +264,41 @@ def _people_and_allocations(
         if person.access_level != AccessLevel.OPEN
     ]
     PersonAccessGrant.objects.bulk_create(grants)
+    _identifiers_addresses_and_index(rng, authority, people, today)
     summary.people = len(people)
     summary.allocations = len(allocations)
     summary.restricted = sum(1 for p in people if p.access_level != AccessLevel.OPEN)
+
+
+def _identifiers_addresses_and_index(
+    rng: random.Random, authority: Authority, people: list[Person], today: date
+) -> None:
+    """NHS numbers, LA child IDs, UPNs for school-age children, a current address, and the match index."""
+    district_numbers = {
+        d.pk: n for n, d in enumerate(District.objects.filter(authority=authority).order_by("name"))
+    }
+    identifiers, addresses, keys = [], [], []
+    for person in people:
+        ids = {"la_child_id": f"BRK{person.pk:07d}"}
+        if rng.random() < 0.93:
+            ids["nhs"] = details.nhs_number(rng)
+        born = person.date_of_birth
+        if born and 5 <= (today - born).days // 365 <= 16 and rng.random() < 0.9:
+            ids["upn"] = details.unique_pupil_number(rng, born)
+        identifiers += [
+            Identifier(authority=authority, person=person, kind=k, value=v) for k, v in ids.items()
+        ]
+        code = details.postcode(rng, district_numbers.get(person.district_id, 0))
+        addresses.append(
+            Address(authority=authority, person=person, line_1=details.street_address(rng),
+                    town=person.district.name if person.district else "Fernbridge", postcode=code,
+                    started_on=today - timedelta(days=rng.randint(30, 3000)))
+        )  # fmt: skip
+        probe = Probe(person.given_name, person.family_name, born, person.sex, ids, (code,))
+        keys += [MatchKey(authority=authority, person=person, key=k) for k in index_keys(probe)]
+    Identifier.objects.bulk_create(identifiers, batch_size=2000)
+    Address.objects.bulk_create(addresses, batch_size=2000)
+    MatchKey.objects.bulk_create(keys, batch_size=5000)
 
 
 def _allocation_role(worker: User, team: Team) -> str:

@@ -95,3 +95,15 @@ def test_the_demo_command_prepares_the_database_and_prints_the_sign_ins(db):
     assert audit_verify()[1] == []
     call_command("demo", "--no-serve", stdout=out)  # a second run keeps the county
     assert "already in the database" in out.getvalue()
+
+
+def test_every_invented_identifier_and_postcode_passes_the_checks_typed_ones_must(db):
+    from hearth.people.identifiers import NORMALISERS, normalise_postcode
+    from hearth.people.models import Address, Identifier, MatchKey
+
+    synth_county(seed=3, scale=0.1)
+    for identifier in Identifier.objects.all():
+        assert NORMALISERS[identifier.kind](identifier.value) == identifier.value
+    for address in Address.objects.all():
+        assert normalise_postcode(address.postcode) == address.postcode
+    assert MatchKey.objects.values("person").distinct().count() == Person.objects.count()
