@@ -11,6 +11,7 @@ from django.db import models
 
 from hearth.core.models import AuthorityOwned, PersonScope, Timestamped
 from hearth.people import codes
+from hearth.people.relationships import RelationshipType
 
 
 class AccessLevel(models.TextChoices):
@@ -218,3 +219,51 @@ class MatchKey(AuthorityOwned):
 
     class Meta:
         indexes = [models.Index(fields=["authority", "key"])]
+
+
+class Relationship(AuthorityOwned):
+    """`person` is the `type` of `other` (for example Mum is the parent of Ava). Stored once per pair."""
+
+    person_scope = PersonScope("person")
+
+    person = models.ForeignKey(Person, on_delete=models.CASCADE, related_name="relationships_out")
+    other = models.ForeignKey(Person, on_delete=models.CASCADE, related_name="relationships_in")
+    type = models.CharField(max_length=24, choices=RelationshipType.choices)
+    started_on = models.DateField(null=True, blank=True)
+    ended_on = models.DateField(null=True, blank=True)
+    note = models.CharField(max_length=200, blank=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["person", "other", "type"], name="relationship_once_per_pair"),
+            models.CheckConstraint(
+                condition=~models.Q(person=models.F("other")), name="relationship_not_to_self"
+            ),
+        ]
+
+
+class Household(AuthorityOwned, Timestamped):
+    """People who live together: the family a key worker works with."""
+
+    name = models.CharField(max_length=150)  # for example "Smith household, 12 Mill Lane"
+    district = models.ForeignKey(
+        "organisation.District", null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+
+    class Meta:
+        ordering = ["name"]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class HouseholdMember(AuthorityOwned):
+    person_scope = PersonScope("person")
+
+    household = models.ForeignKey(Household, on_delete=models.CASCADE, related_name="members")
+    person = models.ForeignKey(Person, on_delete=models.CASCADE, related_name="households")
+    joined_on = models.DateField(null=True, blank=True)
+    left_on = models.DateField(null=True, blank=True)
+
+    class Meta:
+        indexes = [models.Index(fields=["household", "left_on"]), models.Index(fields=["person", "left_on"])]

@@ -16,7 +16,17 @@ from hearth.audit.services import audit_record
 from hearth.people.duplicates import probe_of, with_match_details
 from hearth.people.identifiers import NORMALISERS, normalise_postcode
 from hearth.people.matching import index_keys
-from hearth.people.models import Address, Identifier, MatchKey, Person, PersonKind
+from hearth.people.models import (
+    Address,
+    Household,
+    HouseholdMember,
+    Identifier,
+    MatchKey,
+    Person,
+    PersonKind,
+    Relationship,
+)
+from hearth.people.relationships import SYMMETRIC, RelationshipType
 
 
 @dataclass
@@ -160,3 +170,63 @@ def person_create(
         changes=changes, request=request,
     )  # fmt: skip
     return person
+
+
+@transaction.atomic
+def relationship_add(
+    *, by: Any, person: Person, other: Person, type: str, started_on: date | None = None, request: Any = None
+) -> Relationship:
+    """Record that `person` is the `type` of `other` (for example Mum is the parent of Ava)."""
+    if person.pk == other.pk:
+        raise ValidationError({"other": ["Choose someone other than the person themselves"]})
+    if person.authority_id != other.authority_id:
+        raise ValidationError({"other": ["Choose someone from this council’s records"]})
+    kind = RelationshipType(type)
+    pairs = [(person, other)] + ([(other, person)] if kind in SYMMETRIC else [])
+    if any(Relationship.objects.filter(person=a, other=b, type=kind).exists() for a, b in pairs):
+        raise ValidationError(
+            {"type": [f"{person.full_name} is already recorded as {kind.label.lower()} of {other.full_name}"]}
+        )
+    relationship = Relationship.objects.create(
+        authority_id=person.authority_id, person=person, other=other, type=kind, started_on=started_on
+    )
+    for subject in (person, other):
+        audit_record(
+            action=AuditAction.CHANGE, summary="Recorded a relationship", actor=by, obj=relationship,
+            person=subject, changes={"type": kind.value, "person": person.pk, "other": other.pk}, request=request,
+        )  # fmt: skip
+    return relationship
+
+
+@transaction.atomic
+def household_create(*, by: Any, name: str, members: list[Person], district_id: int | None = None,
+                     joined_on: date | None = None, request: Any = None) -> Household:  # fmt: skip
+    if not name.strip():
+        raise ValidationError(
+            {"name": ["Enter a name for the household, like “Smith household, 12 Mill Lane”"]}
+        )
+    if not members:
+        raise ValidationError({"members": ["Choose at least one person who lives in the household"]})
+    if any(m.authority_id != by.authority_id for m in members):
+        raise ValidationError({"members": ["Choose people from this council’s records"]})
+    household = Household.objects.create(
+        authority_id=by.authority_id, name=name.strip(), district_id=district_id
+    )
+    for member in members:
+        household_member_add(by=by, household=household, person=member, joined_on=joined_on, request=request)
+    return household
+
+
+@transaction.atomic
+def household_member_add(*, by: Any, household: Household, person: Person, joined_on: date | None = None,
+                         request: Any = None) -> HouseholdMember:  # fmt: skip
+    if HouseholdMember.objects.filter(household=household, person=person, left_on__isnull=True).exists():
+        raise ValidationError({"person": [f"{person.full_name} is already in this household"]})
+    member = HouseholdMember.objects.create(
+        authority_id=household.authority_id, household=household, person=person, joined_on=joined_on
+    )
+    audit_record(
+        action=AuditAction.CHANGE, summary=f"Added to household {household.name}", actor=by, obj=member,
+        person=person, request=request,
+    )  # fmt: skip
+    return member

@@ -7,4 +7,5 @@ urlpatterns = [
     path("", views.people_list, name="list"),
     path("add/", views.person_add, name="add"),
     path("<int:person_id>/", views.person_detail, name="detail"),
+    path("families/<int:household_id>/", views.family_detail, name="family"),
 ]

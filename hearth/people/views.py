@@ -12,7 +12,7 @@ from hearth.core.access import Action, Capability, has_capability
 from hearth.core.forms import paginate, valid_filters
 from hearth.core.views import forbidden, page
 from hearth.organisation.selectors import districts
-from hearth.people import presenters, selectors
+from hearth.people import family, presenters, selectors
 from hearth.people.duplicates import duplicate_candidates, probe_from_input
 from hearth.people.forms import PeopleSearchForm, PersonForm
 from hearth.people.services import person_create, validate_person_input
@@ -80,6 +80,8 @@ def person_detail(request: HttpRequest, person_id: int) -> HttpResponse:
     context = {
         "person": presenters.person_summary(person),
         "allocations": selectors.allocations_of_person(user=request.user, person=person),
+        "relationships": family.relationships_of(user=request.user, person=person),
+        "households": family.households_of(user=request.user, person=person),
     }
     return page(request, "people/detail.html", context, section="people")
 
@@ -112,3 +114,15 @@ def person_add(request: HttpRequest) -> HttpResponse:
         return page(request, "people/add.html", {"form": form}, section="people")
     messages.success(request, f"{person.full_name} has been added")
     return redirect("people:detail", person_id=person.pk)
+
+
+@require_GET
+def family_detail(request: HttpRequest, household_id: int) -> HttpResponse:
+    """The whole family: every member the user may see, and who is working with each."""
+    household, members = family.family_get(user=request.user, household_id=household_id)
+    for member in members:
+        audit_record(
+            action=AuditAction.VIEW, summary=f"Viewed the family page of {household.name}", actor=request.user,
+            obj=household, person=member.person, request=request,
+        )  # fmt: skip
+    return page(request, "people/family.html", {"household": household, "members": members}, section="people")

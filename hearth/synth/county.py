@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import random
 from dataclasses import dataclass, field
-from datetime import date, timedelta
+from datetime import date
 
 from django.contrib.auth.hashers import make_password
 from django.db import transaction
@@ -19,18 +19,7 @@ from hearth.accounts.roles import PractitionerKind, Role
 from hearth.audit.models import AuditAction
 from hearth.audit.services import audit_record
 from hearth.organisation.models import Authority, District, Team, TeamKind
-from hearth.people.matching import Probe, index_keys
-from hearth.people.models import (
-    AccessLevel,
-    Address,
-    Allocation,
-    Identifier,
-    MatchKey,
-    Person,
-    PersonAccessGrant,
-    Sex,
-)
-from hearth.synth import details
+from hearth.synth.families import make_families
 from hearth.synth.names import FAMILY, GIVEN_FEMALE, GIVEN_MALE
 
 AUTHORITY_NAME = "Brackenshire County Council"
@@ -68,9 +57,6 @@ COUNTY_TEAMS = (
     (TeamKind.PERFORMANCE, "Performance and intelligence", 4, Role.PERFORMANCE_ANALYST, ""),
     (TeamKind.SYSTEMS, "Systems administration", 2, Role.ADMINISTRATOR, ""),
 )
-CASELOAD_MEAN = 18  # seed 003: "caseloads down from 30 to 18"
-CASEWORK_KINDS: set[str] = {TeamKind.EARLY_HELP, TeamKind.SAFEGUARDING, TeamKind.CHILDREN_IN_CARE,
-                  TeamKind.CARE_LEAVERS, TeamKind.DISABLED_CHILDREN}  # fmt: skip
 
 JOB_TITLES = {
     PractitionerKind.SOCIAL_WORKER: "Social worker",
@@ -123,6 +109,7 @@ class Summary:
     teams: int = 0
     staff: int = 0
     people: int = 0
+    families: int = 0
     allocations: int = 0
     restricted: int = 0
     personas: list[Persona] = field(default_factory=list)
@@ -213,7 +200,9 @@ def synth_county(*, seed: int = 1, scale: float = 1.0, today: date | None = None
     User.objects.bulk_create(users)
     summary.staff = len(users)
 
-    _people_and_allocations(rng, authority, members, today, summary)
+    made = make_families(rng, authority, members, today)
+    summary.people, summary.families = made.people, made.families
+    summary.allocations, summary.restricted = made.allocations, made.restricted
     audit_record(
         action=AuditAction.CREATE,
         summary=f"Created the demo county (seed {seed}, scale {scale})",
@@ -227,108 +216,3 @@ def synth_county(*, seed: int = 1, scale: float = 1.0, today: date | None = None
 def _staff_name(rng: random.Random) -> tuple[str, str]:
     given = rng.choice(GIVEN_FEMALE if rng.random() < 0.8 else GIVEN_MALE)  # the workforce is mostly women
     return given, rng.choice(FAMILY)
-
-
-def _people_and_allocations(
-    rng: random.Random, authority: Authority, members: list[tuple[User, Team]], today: date, summary: Summary
-) -> None:
-    """Children on each practitioner's caseload, plus some known to Hearth with nobody allocated."""
-    workers = [(u, t) for u, t in members if u.role == Role.PRACTITIONER and t.kind in CASEWORK_KINDS]
-    people: list[Person] = []
-    planned: list[tuple[Person, User, Team]] = []
-    for worker, team in workers:
-        for _ in range(max(1, round(rng.gauss(CASELOAD_MEAN, 4)))):
-            person = _child(rng, authority, team.district, team.kind, today)
-            people.append(person)
-            planned.append((person, worker, team))
-    for district in District.objects.filter(authority=authority):
-        for _ in range(len(people) // 40):
-            people.append(_child(rng, authority, district, TeamKind.SAFEGUARDING, today))
-    Person.objects.bulk_create(people, batch_size=2000)
-
-    allocations = [
-        Allocation(
-            authority=authority,
-            person=person,
-            worker=worker,
-            team=team,
-            role=_allocation_role(worker, team),
-            started_on=today - timedelta(days=rng.randint(7, 700)),
-        )
-        for person, worker, team in planned
-    ]
-    Allocation.objects.bulk_create(allocations, batch_size=2000)
-    grants = [
-        PersonAccessGrant(authority=authority, person=person, user=worker, reason="Allocated worker")
-        for person, worker, _ in planned
-        if person.access_level != AccessLevel.OPEN
-    ]
-    PersonAccessGrant.objects.bulk_create(grants)
-    _identifiers_addresses_and_index(rng, authority, people, today)
-    summary.people = len(people)
-    summary.allocations = len(allocations)
-    summary.restricted = sum(1 for p in people if p.access_level != AccessLevel.OPEN)
-
-
-def _identifiers_addresses_and_index(
-    rng: random.Random, authority: Authority, people: list[Person], today: date
-) -> None:
-    """NHS numbers, LA child IDs, UPNs for school-age children, a current address, and the match index."""
-    district_numbers = {
-        d.pk: n for n, d in enumerate(District.objects.filter(authority=authority).order_by("name"))
-    }
-    identifiers, addresses, keys = [], [], []
-    for person in people:
-        ids = {"la_child_id": f"BRK{person.pk:07d}"}
-        if rng.random() < 0.93:
-            ids["nhs"] = details.nhs_number(rng)
-        born = person.date_of_birth
-        if born and 5 <= (today - born).days // 365 <= 16 and rng.random() < 0.9:
-            ids["upn"] = details.unique_pupil_number(rng, born)
-        identifiers += [
-            Identifier(authority=authority, person=person, kind=k, value=v) for k, v in ids.items()
-        ]
-        code = details.postcode(rng, district_numbers.get(person.district_id, 0))
-        addresses.append(
-            Address(authority=authority, person=person, line_1=details.street_address(rng),
-                    town=person.district.name if person.district else "Fernbridge", postcode=code,
-                    started_on=today - timedelta(days=rng.randint(30, 3000)))
-        )  # fmt: skip
-        probe = Probe(person.given_name, person.family_name, born, person.sex, ids, (code,))
-        keys += [MatchKey(authority=authority, person=person, key=k) for k in index_keys(probe)]
-    Identifier.objects.bulk_create(identifiers, batch_size=2000)
-    Address.objects.bulk_create(addresses, batch_size=2000)
-    MatchKey.objects.bulk_create(keys, batch_size=5000)
-
-
-def _allocation_role(worker: User, team: Team) -> str:
-    if worker.practitioner_kind == PractitionerKind.EARLY_HELP_KEY_WORKER:
-        return "Key worker"
-    if team.kind == TeamKind.CARE_LEAVERS:
-        return "Personal adviser"
-    return (
-        "Social worker"
-        if worker.practitioner_kind == PractitionerKind.SOCIAL_WORKER
-        else "Family support worker"
-    )
-
-
-def _child(rng: random.Random, authority: Authority, district: District, kind: str, today: date) -> Person:
-    ages: dict[str, tuple[int, int]] = {TeamKind.CARE_LEAVERS: (18, 24), TeamKind.EARLY_HELP: (0, 16)}
-    low, high = ages.get(kind, (0, 17))
-    sex = Sex.FEMALE if rng.random() < 0.48 else Sex.MALE
-    given = rng.choice(GIVEN_FEMALE if sex == Sex.FEMALE else GIVEN_MALE)
-    born = today - timedelta(days=rng.randint(low * 365, high * 365 + 364))
-    roll = rng.random()
-    level = (
-        AccessLevel.SEALED if roll < 0.003 else AccessLevel.RESTRICTED if roll < 0.013 else AccessLevel.OPEN
-    )
-    return Person(
-        authority=authority,
-        given_name=given,
-        family_name=rng.choice(FAMILY),
-        date_of_birth=born,
-        sex=sex,
-        district=district,
-        access_level=level,
-    )

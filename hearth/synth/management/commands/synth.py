@@ -23,6 +23,6 @@ class Command(BaseCommand):
             raise CommandError(str(error)) from error
         self.stdout.write(
             f"Created {summary.districts} districts, {summary.teams} teams, {summary.staff} staff, "
-            f"{summary.people} people ({summary.restricted} restricted or sealed), "
+            f"{summary.people} people in {summary.families} families ({summary.restricted} restricted or sealed), "
             f"{summary.allocations} allocations."
         )
