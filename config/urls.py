@@ -5,6 +5,7 @@ urlpatterns = [
     path("", include("hearth.accounts.urls")),
     path("staff/", include("hearth.organisation.urls")),
     path("people/", include("hearth.people.urls")),
+    path("", include("hearth.chronology.urls")),
     path("audit/", include("hearth.audit.urls")),
 ]
 

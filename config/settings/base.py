@@ -45,6 +45,7 @@ INSTALLED_APPS = [
     "hearth.accounts",
     "hearth.audit",
     "hearth.people",
+    "hearth.chronology",
     "hearth.synth",
 ]
 

@@ -13,6 +13,8 @@ from django.utils import timezone
 
 from hearth.audit.models import AuditAction
 from hearth.audit.services import audit_record
+from hearth.chronology.models import EntryKind
+from hearth.chronology.services import chronology_record
 from hearth.people.duplicates import probe_of, with_match_details
 from hearth.people.identifiers import NORMALISERS, normalise_postcode
 from hearth.people.matching import index_keys
@@ -162,6 +164,8 @@ def person_create(
             started_on=data.address.started_on,
         )  # fmt: skip
     match_index_refresh(person)
+    chronology_record(people=[person], occurred_at=timezone.now(), kind=EntryKind.PERSON,
+                      title="Added to Hearth", source=person, by=by)  # fmt: skip
     changes: dict[str, Any] = {"kind": data.kind}
     if candidates_seen:
         changes["possible_duplicates_shown"] = candidates_seen
@@ -190,6 +194,10 @@ def relationship_add(
     relationship = Relationship.objects.create(
         authority_id=person.authority_id, person=person, other=other, type=kind, started_on=started_on
     )
+    chronology_record(
+        people=[person, other], occurred_at=timezone.now(), kind=EntryKind.RELATIONSHIP, source=relationship, by=by,
+        title=f"Recorded: {person.full_name} is {kind.label.lower()} of {other.full_name}",
+    )  # fmt: skip
     for subject in (person, other):
         audit_record(
             action=AuditAction.CHANGE, summary="Recorded a relationship", actor=by, obj=relationship,
@@ -225,6 +233,8 @@ def household_member_add(*, by: Any, household: Household, person: Person, joine
     member = HouseholdMember.objects.create(
         authority_id=household.authority_id, household=household, person=person, joined_on=joined_on
     )
+    chronology_record(people=[person], occurred_at=timezone.now(), kind=EntryKind.RELATIONSHIP, source=member,
+                      by=by, title=f"Recorded as living in {household.name}")  # fmt: skip
     audit_record(
         action=AuditAction.CHANGE, summary=f"Added to household {household.name}", actor=by, obj=member,
         person=person, request=request,
