@@ -46,6 +46,8 @@ INSTALLED_APPS = [
     "hearth.audit",
     "hearth.people",
     "hearth.chronology",
+    "hearth.casework",
+    "hearth.frontdoor",
     "hearth.synth",
 ]
 

@@ -5,13 +5,16 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from django.db.models import Prefetch, QuerySet
+from django.db.models import Count, Prefetch, QuerySet
 
 from hearth.core.access import Action, beyond_reach, scoped
 from hearth.people.matching import SHOW_FROM, Match, Probe, probe_keys, score
-from hearth.people.models import Address, MatchKey, Person
+from hearth.people.models import Address, Identifier, MatchKey, Person, PersonName
 
-MAX_CANDIDATES = 1500  # people sharing a key with the probe; scored in memory
+# The people sharing the most keys with the probe are scored in memory. Someone who shares many keys
+# (date of birth, both names' sounds, postcode) is far likelier to be the person than someone who shares
+# one, so a common surname cannot crowd the right person out. bench/person_search.py measures this.
+MAX_CANDIDATES = 200
 
 
 def probe_of(person: Person) -> Probe:
@@ -60,35 +63,78 @@ def duplicate_candidates(
 ) -> tuple[list[Candidate], int]:
     """People who may be the one described, best first, and how many more the user cannot see.
 
-    Uses the index: a few indexed lookups by key, then scoring of the (at most MAX_CANDIDATES) people
-    found. Sealed records are never shown or counted.
+    Uses the index: one grouped lookup by key finds the people sharing most keys with the probe; they
+    are scored from plain values (no model instances until the few shown). Sealed records are never
+    shown or counted.
     """
     ids = list(
         MatchKey.objects.filter(authority_id=user.authority_id, key__in=sorted(probe_keys(probe)))
-        .values_list("person_id", flat=True)
-        .distinct()[:MAX_CANDIDATES]
+        .values("person_id")
+        .annotate(shared=Count("id"))
+        .order_by("-shared", "person_id")
+        .values_list("person_id", flat=True)[:MAX_CANDIDATES]
     )
     if exclude_id is not None:
         ids = [i for i in ids if i != exclude_id]
-    people = with_match_details(
-        scoped(user, Person.objects.filter(pk__in=ids, merged_into__isnull=True), Action.VIEW_NAME)
+    visible = _probes(
+        scoped(user, Person.objects.filter(pk__in=ids, merged_into__isnull=True), Action.VIEW_NAME),
+        scoped(user, Identifier.objects.filter(person_id__in=ids), Action.VIEW_NAME),
+        scoped(user, PersonName.objects.filter(person_id__in=ids), Action.VIEW_NAME),
+        scoped(user, Address.objects.filter(person_id__in=ids), Action.VIEW_NAME),
+    )
+    scored = sorted(
+        ((pk, score(probe, held)) for pk, held in visible.items()), key=lambda c: (-c[1].score, c[0])
+    )
+    shown = [(pk, match) for pk, match in scored if match.score >= SHOW_FROM][:limit]
+    people = scoped(
+        user, Person.objects.filter(pk__in=[pk for pk, _ in shown]), Action.VIEW_NAME
     ).select_related("district")
-    scored = [(p, score(probe, probe_of(p))) for p in people]
-    shown = sorted((c for c in scored if c[1].score >= SHOW_FROM), key=lambda c: (-c[1].score, c[0].pk))[
-        :limit
-    ]
+    by_pk = {p.pk: p for p in people}
     openable = set(
-        scoped(user, Person.objects.filter(pk__in=[p.pk for p, _ in shown]), Action.VIEW).values_list(
-            "pk", flat=True
-        )
+        scoped(user, Person.objects.filter(pk__in=list(by_pk)), Action.VIEW).values_list("pk", flat=True)
     )
     # Matches outside the user's reach are counted, not shown, so that the user asks the front door
     # rather than creating a second record.
-    unseen = [i for i in ids if i not in {p.pk for p, _ in scored}]
+    unseen = [i for i in ids if i not in visible]
     hidden = 0
     if unseen:
-        others = with_match_details(
-            beyond_reach(user, Person.objects.filter(pk__in=unseen, merged_into__isnull=True))
+        others = _probes(
+            beyond_reach(user, Person.objects.filter(pk__in=unseen, merged_into__isnull=True)),
+            beyond_reach(user, Identifier.objects.filter(person_id__in=unseen)),
+            beyond_reach(user, PersonName.objects.filter(person_id__in=unseen)),
+            beyond_reach(user, Address.objects.filter(person_id__in=unseen)),
         )
-        hidden = sum(1 for p in others if score(probe, probe_of(p)).score >= SHOW_FROM)
-    return [Candidate(p, m, p.pk in openable) for p, m in shown], hidden
+        hidden = sum(1 for held in others.values() if score(probe, held).score >= SHOW_FROM)
+    return [Candidate(by_pk[pk], match, pk in openable) for pk, match in shown if pk in by_pk], hidden
+
+
+def _probes(
+    people: QuerySet[Person],
+    identifier_rows: QuerySet[Identifier],
+    name_rows: QuerySet[PersonName],
+    address_rows: QuerySet[Address],
+) -> dict[int, Probe]:
+    """Probes from four plain-value queries (no model instances), each already scoped by the caller."""
+    rows = list(people.values_list("pk", "given_name", "family_name", "date_of_birth", "sex"))
+    identifiers: dict[int, dict[str, str]] = {}
+    for pk, kind, value in identifier_rows.values_list("person_id", "kind", "value"):
+        identifiers.setdefault(pk, {})[kind] = value
+    names: dict[int, list[tuple[str, str]]] = {}
+    for pk, given, family in name_rows.values_list("person_id", "given_name", "family_name"):
+        names.setdefault(pk, []).append((given, family))
+    postcodes: dict[int, list[str]] = {}
+    for pk, code in address_rows.values_list("person_id", "postcode"):
+        postcodes.setdefault(pk, []).append(code)
+    return {
+        pk: Probe(
+            given_name=given,
+            family_name=family,
+            date_of_birth=born,
+            sex=sex,
+            identifiers=identifiers.get(pk, {}),
+            postcodes=tuple(postcodes.get(pk, ())),
+            other_family_names=tuple(f for _, f in names.get(pk, ())),
+            other_given_names=tuple(g for g, _ in names.get(pk, ()) if g),
+        )
+        for pk, given, family, born, sex in rows
+    }
