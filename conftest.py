@@ -4,7 +4,8 @@ The personas, with what each may do (hearth.core.access decides; these tests che
 - social_worker: practitioner in Aldermoor's safeguarding team; sees Aldermoor's people and their caseload.
 - team_manager: manages that team; same reach, plus the team's caseloads.
 - other_district_worker: practitioner in Eastwold; must be refused Aldermoor's records.
-- front_door_officer: sees every record in the authority.
+- front_door_officer: sees every record in the authority; records and decides contacts.
+- front_door_manager: the front door's team manager; sees every record and signs off decisions.
 - business_support: reads Aldermoor's records, cannot change them.
 - analyst: reads every record, cannot change them.
 - administrator: staff directory and audit log; no person records at all.
@@ -59,6 +60,14 @@ def county(db: None) -> SimpleNamespace:
     other_district_worker = UserFactory(team=eastwold_team, username="ew")
     front_door_officer = UserFactory(
         team=front_door, username="fd", role=Role.FRONT_DOOR_OFFICER, practitioner_kind=""
+    )
+    front_door_manager = UserFactory(
+        team=front_door,
+        username="fdm",
+        first_name="Frankie",
+        last_name="Dale",
+        role=Role.TEAM_MANAGER,
+        practitioner_kind="",
     )
     business_support = UserFactory(
         team=support, username="bs", role=Role.BUSINESS_SUPPORT, practitioner_kind=""

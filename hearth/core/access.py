@@ -50,6 +50,8 @@ class Capability(StrEnum):
     AUDIT_VIEW = "audit.view"
     TEAM_CASELOADS = "team.caseloads"
     COUNTY_FIGURES = "county.figures"
+    FRONT_DOOR = "frontdoor.work"  # record contacts and decide them
+    FRONT_DOOR_SIGN_OFF = "frontdoor.sign_off"  # a front door manager's sign-off of decisions
 
 
 class Reach(StrEnum):
@@ -97,10 +99,24 @@ def _active(user: Any) -> bool:
     return bool(user and user.is_authenticated and user.is_active and getattr(user, "authority_id", None))
 
 
+def _manages_front_door(user: Any) -> bool:
+    team = getattr(user, "team", None)
+    return user.role == Role.TEAM_MANAGER and team is not None and team.kind == "front_door"
+
+
 def has_capability(user: Any, capability: Capability) -> bool:
     if not _active(user):
         return False
+    if capability == Capability.FRONT_DOOR:
+        return user.role == Role.FRONT_DOOR_OFFICER or _manages_front_door(user)
+    if capability == Capability.FRONT_DOOR_SIGN_OFF:
+        return _manages_front_door(user)
     return capability in ROLE_CAPABILITIES.get(user.role, frozenset())
+
+
+def reach_of(user: Any) -> Reach:
+    """The role's reach; the front door's manager, like its officers, reaches the whole authority."""
+    return Reach.AUTHORITY if _manages_front_door(user) else ROLE_REACH.get(user.role, Reach.NONE)
 
 
 def _capability_for(action: Action) -> Capability:
@@ -127,7 +143,7 @@ def person_filter(user: User, action: Action, scope: PersonScope) -> Q:
     )
     own = Q(**{scope.field("authority_id"): user.authority_id})
 
-    reach = ROLE_REACH.get(user.role, Reach.NONE)
+    reach = reach_of(user)
     if reach == Reach.AUTHORITY:
         reached: Q = own
     elif reach == Reach.DISTRICT:

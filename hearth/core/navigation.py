@@ -20,6 +20,7 @@ class NavItem:
 
 NAV_ITEMS = (
     NavItem("My work", "core:home", None, "home"),
+    NavItem("Front door", "frontdoor:queue", Capability.FRONT_DOOR, "frontdoor"),
     NavItem("People", "people:list", Capability.PEOPLE_VIEW, "people"),
     NavItem("Staff directory", "organisation:directory", Capability.STAFF_VIEW, "staff"),
     NavItem("Audit log", "audit:list", Capability.AUDIT_VIEW, "audit"),
