@@ -40,6 +40,8 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "axes",
+    "rest_framework",
+    "drf_spectacular",
     "hearth.core",
     "hearth.organisation",
     "hearth.accounts",
@@ -189,3 +191,22 @@ LOGGING = {
     "root": {"handlers": ["console"], "level": os.environ.get("HEARTH_LOG_LEVEL", "INFO")},
     "loggers": {"axes": {"level": "WARNING"}},
 }
+
+# The partner API (hearth/frontdoor/api.py): partner tokens only, JSON only, versioned in the URL.
+REST_FRAMEWORK = {
+    "DEFAULT_AUTHENTICATION_CLASSES": ["hearth.frontdoor.api_auth.PartnerTokenAuthentication"],
+    "DEFAULT_PERMISSION_CLASSES": ["hearth.frontdoor.api_auth.IsPartner"],
+    "DEFAULT_PARSER_CLASSES": ["rest_framework.parsers.JSONParser"],
+    "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
+    "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
+    "EXCEPTION_HANDLER": "hearth.frontdoor.api_errors.exception_handler",
+    "UNAUTHENTICATED_USER": None,
+}
+SPECTACULAR_SETTINGS = {
+    "TITLE": "Hearth partner API",
+    "DESCRIPTION": "For partner agencies (police, schools, health) to send contacts to a council's front door "
+    "and read back the status of what they sent. Authenticate with a partner token: `Authorization: Bearer <token>`.",
+    "VERSION": "1.0.0",
+    "SERVE_INCLUDE_SCHEMA": False,
+}
+HEARTH_API_MAX_BODY_BYTES = 64 * 1024

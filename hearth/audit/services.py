@@ -33,7 +33,18 @@ def audit_record(
     channel: str = "web",
     actor_label: str = "",
 ) -> AuditEvent:
-    """Append one entry to the chain of its authority. Runs inside the caller's transaction if any."""
+    """Append one entry to the chain of its authority. Runs inside the caller's transaction if any.
+
+    `actor` is a staff user, or a caller that is not one (a partner's API token), which is recorded by its
+    `label` on the "api" channel."""
+    from hearth.accounts.models import User
+
+    if actor is not None and not isinstance(actor, User):
+        if getattr(actor, "label", ""):
+            actor_label = actor_label or actor.label
+            channel = "api"
+            authority_id = authority_id or getattr(actor, "authority_id", None)
+        actor = None
     if actor is not None and not getattr(actor, "is_authenticated", False):
         actor = None
     if authority_id is None:

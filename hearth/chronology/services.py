@@ -8,6 +8,7 @@ from typing import Any
 
 from django.db import models, transaction
 
+from hearth.accounts.models import User
 from hearth.audit.models import AuditAction
 from hearth.audit.services import audit_record
 from hearth.chronology.models import ChronologyEntry
@@ -36,7 +37,7 @@ def chronology_record(
             source_type=source._meta.label_lower if source is not None else "",
             source_id=str(source.pk) if source is not None else "",
             significant=significant,
-            recorded_by=by if getattr(by, "is_authenticated", False) else None,
+            recorded_by=by if isinstance(by, User) else None,
         )
         for person in people
     ]

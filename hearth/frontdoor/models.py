@@ -58,6 +58,8 @@ class Contact(AuthorityOwned):
         "frontdoor.Partner", null=True, blank=True, on_delete=models.PROTECT, related_name="contacts"
     )
     partner_reference = models.CharField(max_length=60, blank=True)
+    # When a partner's contact named someone Hearth could not match for certain: what it found.
+    match_note = models.TextField(blank=True)
     # What worries them
     worries = models.TextField(blank=True)
     consent = models.CharField(max_length=10, choices=Consent.choices, blank=True)

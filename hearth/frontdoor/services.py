@@ -27,6 +27,7 @@ from hearth.frontdoor.models import (
     Threshold,
 )
 from hearth.people.codes import REFERRAL_SOURCE
+from hearth.people.services import AddressInput, PersonInput, person_match_or_create, validate_person_input
 
 DECISION_WORKING_DAYS = 1  # a decision within one working day of the contact
 
@@ -219,3 +220,62 @@ def contact_sign_off(*, by: Any, contact: Contact, comment: str = "", request: A
     contact.save(update_fields=["signed_off_by", "signed_off_at", "manager_comment", "status"])
     _audit(by, contact, "Signed off a front door decision", request)
     return contact
+
+
+API_FIELD_NAMES = {"nhs": "nhs_number", "upn": "upn", "la_child_id": "la_child_id"}
+
+
+@transaction.atomic
+def contact_receive(*, by: Any, partner_reference: str, caller_name: str, worries: str, consent: str,
+                    child: dict[str, Any], family_members: list[dict[str, Any]] | None = None,
+                    received_at: datetime | None = None, caller_relationship: str = "", caller_phone: str = "",
+                    request: Any = None) -> Contact:  # fmt: skip
+    """A contact from a partner organisation (`by` is its API principal), straight into the queue.
+
+    Each person is matched on the server and the partner never sees Hearth's records: a single clear
+    strong match is linked; otherwise a new record is added and the other possible matches are noted
+    for the front door. Nothing is saved unless everything is valid.
+    """
+    now = timezone.now()
+    received_at = received_at or now
+    errors: dict[str, list[str]] = {}
+    if received_at > now:
+        errors["received_at"] = ["received_at must not be in the future"]
+    if consent not in Consent.values:
+        errors["consent"] = [f"consent must be one of {', '.join(Consent.values)}"]
+    people: list[tuple[PersonInput, str]] = []
+    subjects: list[tuple[str, dict[str, Any], str]] = [("child", child, SubjectRole.CHILD)]
+    for path, raw, role in subjects + [
+        (f"family_members.{i}", member, SubjectRole.FAMILY) for i, member in enumerate(family_members or [])
+    ]:
+        data = PersonInput(
+            given_name=raw.get("given_name", ""), family_name=raw.get("family_name", ""),
+            date_of_birth=raw.get("date_of_birth"), kind="child" if role == SubjectRole.CHILD else "adult",
+            identifiers={"nhs": raw["nhs_number"]} if raw.get("nhs_number") else {},
+            address=AddressInput(line_1="Not given", town="Not given", postcode=raw["postcode"]) if raw.get("postcode") else None,
+        )  # fmt: skip
+        for name, messages in validate_person_input(data).items():
+            errors[f"{path}.{API_FIELD_NAMES.get(name, name)}"] = messages
+        people.append((data, role))
+    if errors:
+        raise ValidationError(errors)
+    contact = Contact.objects.create(
+        authority_id=by.authority_id, received_at=received_at, source=by.partner.source, partner=by.partner,
+        partner_reference=partner_reference.strip(), caller_name=caller_name.strip(),
+        caller_relationship=caller_relationship.strip(), caller_phone=caller_phone.strip(), worries=worries.strip(),
+        consent=consent,
+    )  # fmt: skip
+    notes = []
+    for data, role in people:
+        person, possible = person_match_or_create(by=by, data=data, request=request)
+        ContactSubject.objects.get_or_create(contact=contact, person=person,
+                                             defaults={"authority_id": contact.authority_id, "role": role})  # fmt: skip
+        if possible:
+            ids = ", ".join(str(i) for i in possible)
+            notes.append(
+                f"{person.full_name} was added as a new record; Hearth IDs {ids} may be the same person"
+            )
+    if notes:
+        contact.match_note = ". ".join(notes) + "."
+        contact.save(update_fields=["match_note"])
+    return contact_submit(by=by, contact=contact, request=request)

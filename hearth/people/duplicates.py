@@ -76,7 +76,7 @@ def duplicate_candidates(
     )
     if exclude_id is not None:
         ids = [i for i in ids if i != exclude_id]
-    visible = _probes(
+    visible = probes_of(
         scoped(user, Person.objects.filter(pk__in=ids, merged_into__isnull=True), Action.VIEW_NAME),
         scoped(user, Identifier.objects.filter(person_id__in=ids), Action.VIEW_NAME),
         scoped(user, PersonName.objects.filter(person_id__in=ids), Action.VIEW_NAME),
@@ -98,7 +98,7 @@ def duplicate_candidates(
     unseen = [i for i in ids if i not in visible]
     hidden = 0
     if unseen:
-        others = _probes(
+        others = probes_of(
             beyond_reach(user, Person.objects.filter(pk__in=unseen, merged_into__isnull=True)),
             beyond_reach(user, Identifier.objects.filter(person_id__in=unseen)),
             beyond_reach(user, PersonName.objects.filter(person_id__in=unseen)),
@@ -108,7 +108,7 @@ def duplicate_candidates(
     return [Candidate(by_pk[pk], match, pk in openable) for pk, match in shown if pk in by_pk], hidden
 
 
-def _probes(
+def probes_of(
     people: QuerySet[Person],
     identifier_rows: QuerySet[Identifier],
     name_rows: QuerySet[PersonName],

@@ -9,15 +9,16 @@ from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.db.models import Count
 from django.utils import timezone
 
 from hearth.audit.models import AuditAction
 from hearth.audit.services import audit_record
 from hearth.chronology.models import EntryKind
 from hearth.chronology.services import chronology_record
-from hearth.people.duplicates import probe_of, with_match_details
+from hearth.people.duplicates import MAX_CANDIDATES, probe_from_input, probe_of, probes_of, with_match_details
 from hearth.people.identifiers import NORMALISERS, normalise_postcode
-from hearth.people.matching import index_keys
+from hearth.people.matching import SHOW_FROM, STRONG_FROM, index_keys, probe_keys, score
 from hearth.people.models import (
     Address,
     Household,
@@ -26,6 +27,7 @@ from hearth.people.models import (
     MatchKey,
     Person,
     PersonKind,
+    PersonName,
     Relationship,
 )
 from hearth.people.relationships import SYMMETRIC, RelationshipType
@@ -240,3 +242,36 @@ def household_member_add(*, by: Any, household: Household, person: Person, joine
         person=person, request=request,
     )  # fmt: skip
     return member
+
+
+PARTNER_LINK_MARGIN = 15  # the best match must lead the next by this much to be linked without a person
+
+
+def person_match_or_create(*, by: Any, data: PersonInput, request: Any = None) -> tuple[Person, list[int]]:
+    """For entry paths with no person to choose (the partner API, imports): link the one clear strong match,
+    or add a new record. Returns the person and the ids of other possible matches for the front door.
+
+    `data` must already be validated (validate_person_input). The search is the authority's whole index:
+    the caller is a service acting for the council, not a user with a reach.
+    """
+    probe = probe_from_input(data)
+    ids = list(
+        MatchKey.objects.filter(authority_id=by.authority_id, key__in=sorted(probe_keys(probe)))
+        .values("person_id").annotate(shared=Count("id")).order_by("-shared", "person_id")
+        .values_list("person_id", flat=True)[:MAX_CANDIDATES]
+    )  # fmt: skip
+    held = probes_of(
+        Person.objects.filter(pk__in=ids, merged_into__isnull=True),
+        Identifier.objects.filter(person_id__in=ids),
+        PersonName.objects.filter(person_id__in=ids),
+        Address.objects.filter(person_id__in=ids),
+    )
+    ranked = sorted(((score(probe, h).score, pk) for pk, h in held.items()), reverse=True)
+    possible = [pk for points, pk in ranked if points >= SHOW_FROM]
+    if (
+        ranked
+        and ranked[0][0] >= STRONG_FROM
+        and (len(ranked) == 1 or ranked[0][0] - ranked[1][0] >= PARTNER_LINK_MARGIN)
+    ):
+        return Person.objects.get(pk=ranked[0][1]), []
+    return person_create(by=by, data=data, request=request, candidates_seen=possible), possible
