@@ -12,6 +12,7 @@ from typing import Any
 from django.core.exceptions import PermissionDenied
 from django.db.models import Prefetch, Q
 
+from hearth.casework.models import Involvement
 from hearth.core.access import Action, get_for, scoped
 from hearth.people.models import Allocation, Household, HouseholdMember, Person, Relationship
 from hearth.people.relationships import label_from
@@ -53,6 +54,7 @@ class FamilyMember:
     person: Person
     may_open: bool
     allocations: list[Allocation]
+    involvements: list[Any]
 
 
 def family_get(*, user: Any, household_id: int) -> tuple[Household, list[FamilyMember]]:
@@ -70,7 +72,12 @@ def family_get(*, user: Any, household_id: int) -> tuple[Household, list[FamilyM
                 "person__allocations",
                 queryset=Allocation.objects.filter(ended_on__isnull=True).select_related("worker", "team"),
                 to_attr="current_allocations",
-            )
+            ),
+            Prefetch(
+                "person__involvements",
+                queryset=Involvement.objects.filter(ended_on__isnull=True),
+                to_attr="current_involvements",
+            ),
         )
         .order_by("person__date_of_birth")
     )
@@ -85,5 +92,11 @@ def family_get(*, user: Any, household_id: int) -> tuple[Household, list[FamilyM
     result = []
     for m in members:
         allocations: list[Allocation] = getattr(m.person, "current_allocations", [])
-        result.append(FamilyMember(m.person, m.person_id in full, allocations if m.person_id in full else []))
+        involvements: list[Any] = getattr(m.person, "current_involvements", [])
+        may_open = m.person_id in full
+        result.append(
+            FamilyMember(
+                m.person, may_open, allocations if may_open else [], involvements if may_open else []
+            )
+        )
     return household, result

@@ -19,6 +19,7 @@ from hearth.accounts.roles import PractitionerKind, Role
 from hearth.audit.models import AuditAction
 from hearth.audit.services import audit_record
 from hearth.organisation.models import Authority, District, Team, TeamKind
+from hearth.synth.contacts import make_contacts
 from hearth.synth.families import make_families
 from hearth.synth.names import FAMILY, GIVEN_FEMALE, GIVEN_MALE
 
@@ -37,8 +38,8 @@ COUNTY_TOWN = "Fernbridge"
 # Teams in every district: (kind, name, number of teams, practitioners per team, practitioner kind).
 DISTRICT_TEAMS = (
     (TeamKind.EARLY_HELP, "Early help", 1, 10, PractitionerKind.EARLY_HELP_KEY_WORKER),
-    (TeamKind.SAFEGUARDING, "Safeguarding", 2, 7, PractitionerKind.SOCIAL_WORKER),
-    (TeamKind.CHILDREN_IN_CARE, "Children in care", 1, 7, PractitionerKind.SOCIAL_WORKER),
+    (TeamKind.SAFEGUARDING, "Safeguarding", 0, 7, PractitionerKind.SOCIAL_WORKER),  # 0: by population, below
+    (TeamKind.CHILDREN_IN_CARE, "Children in care", 1, 9, PractitionerKind.SOCIAL_WORKER),
     (TeamKind.CARE_LEAVERS, "Care leavers", 1, 5, PractitionerKind.FAMILY_SUPPORT_WORKER),
     (TeamKind.BUSINESS_SUPPORT, "Business support", 1, 3, ""),
 )
@@ -91,7 +92,9 @@ PERSONAS = (
     Persona("sw.eastwold", "Ellis", "Wray", Role.PRACTITIONER, "Eastwold Safeguarding 1",
             PractitionerKind.SOCIAL_WORKER, "Social worker in another district: refused Aldermoor's records"),
     Persona("fd.officer", "Farah", "Doyle", Role.FRONT_DOOR_OFFICER, "Front door (MASH)", "",
-            "Front door officer: searches the whole county"),
+            "Front door officer: records and decides contacts, searches the whole county"),
+    Persona("tm.frontdoor", "Frankie", "Dale", Role.TEAM_MANAGER, "Front door (MASH)", "",
+            "Front door team manager: signs off front door decisions"),
     Persona("iro.reviews", "Ian", "Rook", Role.IRO, "Independent reviewing service", "",
             "Independent reviewing officer"),
     Persona("bs.aldermoor", "Bea", "Sutton", Role.BUSINESS_SUPPORT, "Aldermoor Business support", "",
@@ -111,12 +114,20 @@ class Summary:
     people: int = 0
     families: int = 0
     allocations: int = 0
+    contacts: int = 0
+    referrals: int = 0
     restricted: int = 0
     personas: list[Persona] = field(default_factory=list)
 
 
 class CountyExists(Exception):
     pass
+
+
+def safeguarding_teams(children: float) -> int:
+    """One safeguarding team of 7 per 7,000 children, at least 3. With caseloads of 18 this gives about
+    270 children in need per 10,000 (seed 000, paragraph 4), the rate the demo county is calibrated to."""
+    return max(3, round(children / 7000))
 
 
 def _scaled(n: int, scale: float) -> int:
@@ -147,7 +158,8 @@ def synth_county(*, seed: int = 1, scale: float = 1.0, today: date | None = None
 
     team_specs: list[tuple[Team, int, str, str]] = []  # team, staff, role, practitioner kind
     for district in districts.values():
-        for kind, label, count, staff, pkind in DISTRICT_TEAMS:
+        for kind, label, fixed, staff, pkind in DISTRICT_TEAMS:
+            count = fixed or safeguarding_teams(district.child_population / scale)
             for n in range(1, count + 1):
                 name = f"{district.name} {label}" + (f" {n}" if count > 1 else "")
                 role: str = Role.BUSINESS_SUPPORT if kind == TeamKind.BUSINESS_SUPPORT else Role.PRACTITIONER
@@ -158,7 +170,9 @@ def synth_county(*, seed: int = 1, scale: float = 1.0, today: date | None = None
             authority=authority, name=label, kind=kind, district=districts[COUNTY_TOWN], county_wide=True
         )
         team_specs.append((team, _scaled(staff, scale), role, pkind))
-    Team.objects.bulk_create([t for t, *_ in team_specs])
+        if kind == TeamKind.FRONT_DOOR:  # the front door's manager signs off its decisions
+            team_specs.append((team, 0, Role.TEAM_MANAGER, ""))
+    Team.objects.bulk_create(list({id(t): t for t, *_ in team_specs}.values()))  # a team may appear twice
     teams = {t.name: t for t, *_ in team_specs}
     summary.teams = len(teams)
 
@@ -203,6 +217,9 @@ def synth_county(*, seed: int = 1, scale: float = 1.0, today: date | None = None
     made = make_families(rng, authority, members, today)
     summary.people, summary.families = made.people, made.families
     summary.allocations, summary.restricted = made.allocations, made.restricted
+    children = sum(d.child_population for d in districts.values())
+    year = make_contacts(rng, authority, made.families_made, users, children, today)
+    summary.contacts, summary.referrals = year["contacts"], year["referrals"]
     audit_record(
         action=AuditAction.CREATE,
         summary=f"Created the demo county (seed {seed}, scale {scale})",

@@ -4,11 +4,14 @@ partner), siblings, relationships, a shared address, identifiers, and the match 
 from __future__ import annotations
 
 import random
+from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date, timedelta
+from typing import Any
 
 from hearth.accounts.models import User
 from hearth.accounts.roles import PractitionerKind, Role
+from hearth.casework.models import Involvement, InvolvementKind
 from hearth.organisation.models import Authority, District, Team, TeamKind
 from hearth.people.matching import Probe, index_keys
 from hearth.people.models import (
@@ -28,11 +31,13 @@ from hearth.people.models import (
 from hearth.people.relationships import RelationshipType
 from hearth.synth import details
 from hearth.synth.names import FAMILY, GIVEN_FEMALE, GIVEN_MALE
+from hearth.synth.rows import insert_rows
 
 CASELOAD_MEAN = 18  # seed 003: "caseloads down from 30 to 18"
 CASEWORK_KINDS: set[str] = {TeamKind.EARLY_HELP, TeamKind.SAFEGUARDING, TeamKind.CHILDREN_IN_CARE,
                             TeamKind.CARE_LEAVERS, TeamKind.DISABLED_CHILDREN}  # fmt: skip
-SIBLINGS = (1, 1, 1, 2, 2, 2, 3, 3, 4)  # children per family
+SIBLINGS = (1, 1, 1, 2, 2, 2, 3, 3, 4)  # children per family known to children's services
+POPULATION_SIBLINGS = (1, 1, 1, 1, 2, 2, 2, 3, 3, 4)  # children per family in the general population
 
 
 @dataclass
@@ -50,6 +55,7 @@ class Made:
     families: int = 0
     allocations: int = 0
     restricted: int = 0
+    families_made: list[Family] = field(default_factory=list)
 
 
 def make_families(
@@ -65,12 +71,14 @@ def make_families(
             size = 1 if team.kind == TeamKind.CARE_LEAVERS else min(caseload, rng.choice(SIBLINGS))
             families.append(_family(rng, authority, team.district, team.kind, size, today, worker, team))
             caseload -= size
-    allocated = len(families)
+    known = Counter(f.district.pk for f in families for c in f.children if _age(c, today) < 18)
     for district in District.objects.filter(authority=authority).order_by("name"):
-        for _ in range(allocated // 30):
-            families.append(
-                _family(rng, authority, district, TeamKind.SAFEGUARDING, rng.choice(SIBLINGS), today)
-            )
+        # The rest of the district's children, in families nobody is working with.
+        remaining = district.child_population - known[district.pk]
+        while remaining > 0:
+            size = min(remaining, rng.choice(POPULATION_SIBLINGS))
+            families.append(_family(rng, authority, district, TeamKind.SAFEGUARDING, size, today))
+            remaining -= size
 
     people = [p for f in families for p in (*f.adults, *f.children)]
     Person.objects.bulk_create(people, batch_size=2000)
@@ -89,8 +97,15 @@ def make_families(
         grants += [PersonAccessGrant(authority=authority, person=p, user=family.worker, reason="Allocated worker")
                    for p in (*family.children, *family.adults) if p.access_level != AccessLevel.OPEN]  # fmt: skip
     Allocation.objects.bulk_create(allocations, batch_size=2000)
+    Involvement.objects.bulk_create(
+        [Involvement(authority=authority, person=a.person, started_on=a.started_on,
+                     kind=InvolvementKind.EARLY_HELP if a.team.kind == TeamKind.EARLY_HELP else InvolvementKind.SOCIAL_CARE)
+         for a in allocations if a.team.kind != TeamKind.CARE_LEAVERS],
+        batch_size=2000,
+    )  # fmt: skip
     PersonAccessGrant.objects.bulk_create(grants, batch_size=2000)
     made.allocations = len(allocations)
+    made.families_made = families
     return made
 
 
@@ -149,24 +164,25 @@ def _households(rng: random.Random, authority: Authority, families: list[Family]
                                     name=f"{family.children[0].family_name} household, {street}"))  # fmt: skip
         family.street = street  # type: ignore[attr-defined]
     Household.objects.bulk_create(households, batch_size=2000)
-    members, relationships, identifiers, addresses, keys = [], [], [], [], []
+    members: list[tuple[Any, ...]] = []
+    relationships: list[tuple[Any, ...]] = []
+    identifiers: list[tuple[Any, ...]] = []
+    addresses: list[tuple[Any, ...]] = []
+    keys: list[tuple[Any, ...]] = []
+    a = authority.pk
     for family, household in zip(families, households, strict=True):
         code = details.postcode(rng, district_numbers.get(family.district.pk, 0))
         moved_in = today - timedelta(days=rng.randint(30, 3000))
+        address_line: str = family.street  # type: ignore[attr-defined]
         for person in (*family.adults, *family.children):
-            members.append(
-                HouseholdMember(authority=authority, household=household, person=person, joined_on=moved_in)
-            )
-            addresses.append(Address(authority=authority, person=person, line_1=family.street,  # type: ignore[attr-defined]
-                                     town=family.district.name, postcode=code, started_on=moved_in))  # fmt: skip
+            members.append((a, household.pk, person.pk, moved_in))
+            addresses.append((a, person.pk, address_line, "", family.district.name, code, moved_in))
             ids = _identifiers(rng, person, today)
-            identifiers += [
-                Identifier(authority=authority, person=person, kind=k, value=v) for k, v in ids.items()
-            ]
+            identifiers += [(a, person.pk, k, v) for k, v in ids.items()]
             probe = Probe(
                 person.given_name, person.family_name, person.date_of_birth, person.sex, ids, (code,)
             )
-            keys += [MatchKey(authority=authority, person=person, key=k) for k in index_keys(probe)]
+            keys += [(a, k, person.pk) for k in index_keys(probe)]
         for adult in family.adults:
             for child in family.children:
                 kind = (
@@ -174,19 +190,23 @@ def _households(rng: random.Random, authority: Authority, families: list[Family]
                     if adult.family_name == child.family_name
                     else RelationshipType.STEP_PARENT
                 )
-                relationships.append(Relationship(authority=authority, person=adult, other=child, type=kind))
+                relationships.append((a, adult.pk, child.pk, kind, ""))
         if len(family.adults) == 2:
-            relationships.append(Relationship(authority=authority, person=family.adults[0], other=family.adults[1],
-                                              type=RelationshipType.PARTNER))  # fmt: skip
+            relationships.append((a, family.adults[0].pk, family.adults[1].pk, RelationshipType.PARTNER, ""))
         for i, child in enumerate(family.children):
             for sibling in family.children[i + 1 :]:
-                relationships.append(Relationship(authority=authority, person=child, other=sibling,
-                                                  type=RelationshipType.SIBLING))  # fmt: skip
-    HouseholdMember.objects.bulk_create(members, batch_size=2000)
-    Relationship.objects.bulk_create(relationships, batch_size=2000)
-    Identifier.objects.bulk_create(identifiers, batch_size=2000)
-    Address.objects.bulk_create(addresses, batch_size=2000)
-    MatchKey.objects.bulk_create(keys, batch_size=5000)
+                relationships.append((a, child.pk, sibling.pk, RelationshipType.SIBLING, ""))
+    insert_rows(HouseholdMember, ["authority", "household", "person", "joined_on"], members)
+    insert_rows(Relationship, ["authority", "person", "other", "type", "note"], relationships)
+    insert_rows(Identifier, ["authority", "person", "kind", "value"], identifiers)
+    insert_rows(
+        Address, ["authority", "person", "line_1", "line_2", "town", "postcode", "started_on"], addresses
+    )
+    insert_rows(MatchKey, ["authority", "key", "person"], keys)
+
+
+def _age(person: Person, today: date) -> int:
+    return (today - person.date_of_birth).days // 365 if person.date_of_birth else 0
 
 
 def _identifiers(rng: random.Random, person: Person, today: date) -> dict[str, str]:

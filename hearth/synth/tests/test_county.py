@@ -1,17 +1,17 @@
 from __future__ import annotations
 
+from datetime import date
 from io import StringIO
 
 import pytest
 from django.core.management import CommandError, call_command
 from django.db import transaction
-from django.db.models import Sum
 
 from hearth.accounts.models import User
 from hearth.audit.services import audit_verify
 from hearth.organisation.models import District, Team
 from hearth.people.models import Allocation, Person, Relationship
-from hearth.synth.county import PERSONAS, CountyExists, synth_county
+from hearth.synth.county import DISTRICTS, PERSONAS, CountyExists, safeguarding_teams, synth_county
 
 
 def fingerprint() -> list[tuple]:
@@ -29,14 +29,37 @@ def fingerprint() -> list[tuple]:
     ]
 
 
-def test_the_full_county_has_eight_districts_and_190000_children(db):
-    synth_county(seed=1, scale=1)
-    assert District.objects.count() == 8
-    assert District.objects.aggregate(total=Sum("child_population"))["total"] == 190_000
+def test_the_full_county_has_eight_districts_and_190000_children():
+    assert len(DISTRICTS) == 8
+    assert sum(population for _, population in DISTRICTS) == 190_000
+
+
+def test_each_district_has_as_many_children_as_its_population(db):
+    synth_county(seed=1, scale=0.02)
+    today = date.today()
+    for district in District.objects.all():
+        children = Person.objects.filter(
+            district=district, kind="child", date_of_birth__gt=today.replace(year=today.year - 18)
+        ).count()
+        assert abs(children - district.child_population) <= 0.02 * district.child_population + 5, (
+            district.name
+        )
+
+
+def test_the_social_work_establishment_gives_about_270_children_in_need_per_10000():
+    # At scale 1 (measured: 5,107 open social care involvements, 268.8 per 10,000); small scales round
+    # every team up to at least one worker, so the arithmetic is checked here instead of a full county.
+    from hearth.synth.families import CASELOAD_MEAN
+
+    workers = (
+        sum(safeguarding_teams(population) * 7 + 9 for _, population in DISTRICTS) + 8
+    )  # + disabled children
+    rate = workers * CASELOAD_MEAN / 190_000 * 10_000
+    assert 250 <= rate <= 290  # seed 000: 270 per 10,000
 
 
 def test_every_team_kind_the_county_needs_is_there(db):
-    synth_county(seed=1, scale=0.1)
+    synth_county(seed=1, scale=0.02)
     kinds = set(Team.objects.values_list("kind", flat=True))
     assert {"front_door", "early_help", "safeguarding", "children_in_care", "care_leavers",
             "disabled_children", "fostering_adoption"} <= kinds  # fmt: skip
@@ -44,15 +67,15 @@ def test_every_team_kind_the_county_needs_is_there(db):
 
 def test_the_same_seed_gives_the_same_county(db):
     with transaction.atomic():
-        synth_county(seed=7, scale=0.1)
+        synth_county(seed=7, scale=0.02)
         first = fingerprint()
         transaction.set_rollback(True)
-    synth_county(seed=7, scale=0.1)
+    synth_county(seed=7, scale=0.02)
     assert fingerprint() == first
 
 
 def test_caseloads_average_about_eighteen(db):
-    synth_county(seed=1, scale=0.2)
+    synth_county(seed=1, scale=0.05)
     workers = Allocation.objects.values("worker").distinct().count()
     assert 15 <= Allocation.objects.count() / workers <= 21
 
@@ -93,7 +116,7 @@ def test_every_invented_identifier_and_postcode_passes_the_checks_typed_ones_mus
     from hearth.people.identifiers import NORMALISERS, normalise_postcode
     from hearth.people.models import Address, Identifier, MatchKey
 
-    synth_county(seed=3, scale=0.1)
+    synth_county(seed=3, scale=0.02)
     for identifier in Identifier.objects.all():
         assert NORMALISERS[identifier.kind](identifier.value) == identifier.value
     for address in Address.objects.all():

@@ -30,7 +30,8 @@ class Command(BaseCommand):
             self.stdout.write("Creating the demo county...")
             summary = synth_county(seed=seed, scale=scale)
             self.stdout.write(
-                f"  {summary.staff} staff, {summary.people} people, {summary.allocations} allocations"
+                f"  {summary.staff} staff, {summary.people:,} people in {summary.families:,} families, "
+                f"{summary.allocations:,} allocations, {summary.contacts:,} contacts, {summary.referrals:,} referrals"
             )
         call_command("collectstatic", interactive=False, verbosity=0)
         self.stdout.write("")

@@ -24,5 +24,6 @@ class Command(BaseCommand):
         self.stdout.write(
             f"Created {summary.districts} districts, {summary.teams} teams, {summary.staff} staff, "
             f"{summary.people} people in {summary.families} families ({summary.restricted} restricted or sealed), "
-            f"{summary.allocations} allocations."
+            f"{summary.allocations} allocations, {summary.contacts} contacts in the last year, "
+            f"{summary.referrals} referrals."
         )
