@@ -79,3 +79,14 @@ class PersonForm(forms.Form):
             target = name if name in self.fields else None
             for message in messages:
                 self.add_error(target, message)
+
+
+class MergeForm(forms.Form):
+    other = forms.IntegerField(label="Hearth ID of the other record", min_value=1,
+                               help_text="The duplicate. Its history moves to this record, which is kept.",
+                               error_messages={"required": "Enter the Hearth ID of the other record",
+                                               "invalid": "Enter the Hearth ID as a number, like 1042",
+                                               "min_value": "Enter the Hearth ID as a number, like 1042"})  # fmt: skip
+    reason = forms.CharField(label="Why are they the same person?", max_length=300, required=False,
+                             widget=forms.Textarea(attrs={"rows": 3}))  # fmt: skip
+    confirmed = forms.BooleanField(required=False, widget=forms.HiddenInput)

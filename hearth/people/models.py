@@ -267,3 +267,28 @@ class HouseholdMember(AuthorityOwned):
 
     class Meta:
         indexes = [models.Index(fields=["household", "left_on"]), models.Index(fields=["person", "left_on"])]
+
+
+class PersonMerge(AuthorityOwned):
+    """Two records of one person made one: `merged` now points to `kept`. Everything moved is listed so
+    that the merge can be undone exactly."""
+
+    person_scope = PersonScope("kept")
+
+    kept = models.ForeignKey(Person, on_delete=models.PROTECT, related_name="merges_kept")
+    merged = models.ForeignKey(Person, on_delete=models.PROTECT, related_name="merges_merged")
+    moved = models.JSONField(default=dict)  # {"app.model.field": [row ids moved from merged to kept]}
+    filled = models.JSONField(default=dict)  # {field: the kept record's value before the merge filled it}
+    alias = models.ForeignKey(
+        "PersonName", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    reason = models.CharField(max_length=300)
+    merged_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    merged_at = models.DateTimeField(auto_now_add=True)
+    undone_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    undone_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-merged_at"]

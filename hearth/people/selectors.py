@@ -7,12 +7,14 @@ from typing import Any
 from django.db.models import Q, QuerySet
 
 from hearth.core.access import Action, can, get_for, scoped
-from hearth.people.models import Allocation, Person
+from hearth.people.models import Allocation, Person, PersonMerge
 
 
 def people_visible(*, user: Any, query: str = "", district_id: int | None = None) -> QuerySet[Person]:
     """People whose names the user may see, best match first. Restricted records show only a name."""
-    qs = scoped(user, Person.objects.select_related("district"), Action.VIEW_NAME)
+    qs = scoped(
+        user, Person.objects.filter(merged_into__isnull=True).select_related("district"), Action.VIEW_NAME
+    )
     for word in query.split()[:4]:
         qs = qs.filter(Q(given_name__icontains=word) | Q(family_name__icontains=word))
     if district_id:
@@ -49,3 +51,14 @@ def allocations_of_worker(*, user: Any, worker: Any) -> QuerySet[Allocation]:
         .select_related("person", "person__district", "team")
         .order_by("person__family_name", "person__given_name")
     )
+
+
+def merges_of(*, user: Any, person: Person) -> QuerySet[PersonMerge]:
+    """Merges into this record, newest first, for the person page (with their undo buttons)."""
+    return scoped(user, PersonMerge.objects.filter(kept=person), Action.VIEW).select_related(
+        "merged", "merged_by"
+    )
+
+
+def merge_get(*, user: Any, merge_id: int) -> PersonMerge:
+    return get_for(user, PersonMerge.objects.select_related("kept", "merged"), Action.CHANGE, pk=merge_id)

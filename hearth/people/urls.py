@@ -8,4 +8,6 @@ urlpatterns = [
     path("add/", views.person_add, name="add"),
     path("<int:person_id>/", views.person_detail, name="detail"),
     path("families/<int:household_id>/", views.family_detail, name="family"),
+    path("<int:person_id>/merge/", views.person_merge_view, name="merge"),
+    path("merges/<int:merge_id>/undo/", views.merge_undo, name="merge-undo"),
 ]

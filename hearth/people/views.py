@@ -2,19 +2,19 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_GET, require_POST
 
 from hearth.audit.models import AuditAction
 from hearth.audit.services import audit_record
-from hearth.core.access import Action, Capability, has_capability
+from hearth.core.access import Action, Capability, can, has_capability
 from hearth.core.forms import paginate, valid_filters
 from hearth.core.views import forbidden, page
 from hearth.organisation.selectors import districts
-from hearth.people import family, presenters, selectors
+from hearth.people import family, merging, presenters, selectors
 from hearth.people.duplicates import duplicate_candidates, probe_from_input
-from hearth.people.forms import PeopleSearchForm, PersonForm
+from hearth.people.forms import MergeForm, PeopleSearchForm, PersonForm
 from hearth.people.services import person_create, validate_person_input
 
 
@@ -59,6 +59,9 @@ def person_detail(request: HttpRequest, person_id: int) -> HttpResponse:
             request=request,
         )
         raise
+    if person.merged_into_id:
+        messages.info(request, f"Record {person.pk} was merged into this one")
+        return redirect("people:detail", person_id=person.merged_into_id)
     if not selectors.person_may_view_in_full(user=request.user, person=person):
         audit_record(
             action=AuditAction.VIEW,
@@ -82,6 +85,8 @@ def person_detail(request: HttpRequest, person_id: int) -> HttpResponse:
         "allocations": selectors.allocations_of_person(user=request.user, person=person),
         "relationships": family.relationships_of(user=request.user, person=person),
         "households": family.households_of(user=request.user, person=person),
+        "merges": selectors.merges_of(user=request.user, person=person),
+        "may_change": can(request.user, Action.CHANGE, person),
     }
     return page(request, "people/detail.html", context, section="people")
 
@@ -126,3 +131,50 @@ def family_detail(request: HttpRequest, household_id: int) -> HttpResponse:
             obj=household, person=member.person, request=request,
         )  # fmt: skip
     return page(request, "people/family.html", {"household": household, "members": members}, section="people")
+
+
+def person_merge_view(request: HttpRequest, person_id: int) -> HttpResponse:
+    """Merge a duplicate into this record: choose it, compare the two side by side, confirm."""
+    kept = selectors.person_get(user=request.user, person_id=person_id, action=Action.CHANGE)
+    form = MergeForm(request.POST or None)
+    other = None
+    if request.method == "POST" and form.is_valid():
+        try:
+            other = selectors.person_get(
+                user=request.user, person_id=form.cleaned_data["other"], action=Action.CHANGE
+            )
+        except (PermissionDenied, Http404):
+            form.add_error("other", "You cannot change a record with that Hearth ID")
+        if other is not None and form.cleaned_data["confirmed"]:
+            try:
+                merge = merging.person_merge(by=request.user, kept=kept, merged=other,
+                                             reason=form.cleaned_data["reason"], request=request)  # fmt: skip
+                messages.success(
+                    request, f"Record {merge.merged_id} has been merged into this one. You can undo it below"
+                )
+                return redirect("people:detail", person_id=kept.pk)
+            except ValidationError as error:
+                for name, msgs in error.message_dict.items():
+                    for message in msgs:
+                        form.add_error(name if name in form.fields else None, message)
+    shown = other if other is not None and not form.errors else None
+    for person in (kept, shown):
+        if person is not None:
+            audit_record(action=AuditAction.VIEW, summary="Viewed a record to merge", actor=request.user,
+                         obj=person, person=person, request=request)  # fmt: skip
+    context = {
+        "kept": presenters.person_summary(kept), "form": form,
+        "other": presenters.person_summary(shown) if shown is not None else None,
+    }  # fmt: skip
+    return page(request, "people/merge.html", context, section="people")
+
+
+@require_POST
+def merge_undo(request: HttpRequest, merge_id: int) -> HttpResponse:
+    merge = selectors.merge_get(user=request.user, merge_id=merge_id)
+    try:
+        merging.person_merge_undo(by=request.user, merge=merge, request=request)
+        messages.success(request, f"The merge is undone: record {merge.merged_id} is separate again")
+    except ValidationError as error:
+        messages.error(request, error.messages[0])
+    return redirect("people:detail", person_id=merge.kept_id)
