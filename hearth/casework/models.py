@@ -57,3 +57,65 @@ class Referral(AuthorityOwned):
     class Meta:
         ordering = ["-referred_on"]
         indexes = [models.Index(fields=["person", "referred_on"])]
+
+
+class NoteStatus(models.TextChoices):
+    DRAFT = "draft", "Draft"
+    RECORDED = "recorded", "Recorded"
+
+
+class CaseNote(AuthorityOwned):
+    """A case note, recorded once against everyone it is about. Edits keep every earlier version."""
+
+    author = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="case_notes")
+    status = models.CharField(max_length=10, choices=NoteStatus.choices, default=NoteStatus.DRAFT)
+    occurred_at = models.DateTimeField(null=True, blank=True)  # when what the note describes happened
+    title = models.CharField(max_length=200, blank=True)
+    text = models.TextField(blank=True)
+    significant = models.BooleanField(default=False)
+    version = models.PositiveIntegerField(default=0)  # 0 while a draft; each recorded edit adds one
+    created_at = models.DateTimeField(auto_now_add=True)
+    saved_at = models.DateTimeField(auto_now=True)
+    recorded_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-occurred_at", "-pk"]
+
+
+class CaseNoteSubject(AuthorityOwned):
+    person_scope = PersonScope("person")
+
+    note = models.ForeignKey(CaseNote, on_delete=models.CASCADE, related_name="subjects")
+    person = models.ForeignKey("people.Person", on_delete=models.PROTECT, related_name="case_notes")
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["note", "person"], name="person_once_per_note")]
+
+
+class CaseNoteVersion(AuthorityOwned):
+    """What a recorded note said at each version, and who wrote it."""
+
+    note = models.ForeignKey(CaseNote, on_delete=models.CASCADE, related_name="versions")
+    version = models.PositiveIntegerField()
+    occurred_at = models.DateTimeField()
+    title = models.CharField(max_length=200)
+    text = models.TextField()
+    significant = models.BooleanField()
+    edited_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    edited_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["-version"]
+        constraints = [models.UniqueConstraint(fields=["note", "version"], name="case_note_version_once")]
+
+
+class OversightNote(AuthorityOwned):
+    """A manager's oversight of a case note: what they read, what they want done."""
+
+    note = models.ForeignKey(CaseNote, on_delete=models.CASCADE, related_name="oversight")
+    manager = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    text = models.TextField()
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["created_at"]

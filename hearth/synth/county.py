@@ -22,6 +22,7 @@ from hearth.organisation.models import Authority, District, Team, TeamKind
 from hearth.synth.contacts import make_contacts
 from hearth.synth.families import make_families
 from hearth.synth.names import FAMILY, GIVEN_FEMALE, GIVEN_MALE
+from hearth.synth.notes import make_case_notes
 
 AUTHORITY_NAME = "Brackenshire County Council"
 # Not a real authority's code. Statutory returns (issue 6) may need one the DfE validators accept.
@@ -220,6 +221,7 @@ def synth_county(*, seed: int = 1, scale: float = 1.0, today: date | None = None
     children = sum(d.child_population for d in districts.values())
     year = make_contacts(rng, authority, made.families_made, users, children, today)
     summary.contacts, summary.referrals = year["contacts"], year["referrals"]
+    make_case_notes(rng, authority, made.families_made, today)
     audit_record(
         action=AuditAction.CREATE,
         summary=f"Created the demo county (seed {seed}, scale {scale})",

@@ -1,0 +1,51 @@
+from __future__ import annotations
+
+import re
+from datetime import datetime, time
+from typing import Any
+
+from django import forms
+from django.utils import timezone
+
+from hearth.core.fields import DateField
+
+
+class CaseNoteForm(forms.Form):
+    people = forms.MultipleChoiceField(label="Who is this note about?", required=False,
+                                       widget=forms.CheckboxSelectMultiple,
+                                       help_text="Select everyone it is about: it is recorded once, on each of their records",
+                                       error_messages={"invalid_choice": "Select people from the list"})  # fmt: skip
+    occurred_on = DateField(label="Date it happened", required=False)
+    occurred_time = forms.CharField(label="Time (optional)", max_length=5, required=False,
+                                    help_text="For example, 14:30")  # fmt: skip
+    title = forms.CharField(label="Summary", max_length=200, required=False,
+                            help_text="For example, Home visit, Ava seen alone")  # fmt: skip
+    text = forms.CharField(label="Note", widget=forms.Textarea, required=False, max_length=50_000)
+    significant = forms.BooleanField(label="This is a significant event", required=False)
+    version = forms.IntegerField(required=False, widget=forms.HiddenInput)
+
+    def __init__(self, *args: Any, people: list[Any], **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.people_by_id = {str(p.pk): p for p in people}
+        self.fields["people"].choices = [(str(p.pk), p.full_name) for p in people]  # type: ignore[attr-defined]
+
+    def clean_occurred_time(self) -> str:
+        value = (self.cleaned_data.get("occurred_time") or "").strip()
+        if value and not re.fullmatch(r"([01]?\d|2[0-3])[:.]([0-5]\d)", value):
+            raise forms.ValidationError("Enter the time as hours and minutes, like 14:30")
+        return value.replace(".", ":")
+
+    def occurred_at(self) -> datetime | None:
+        day = self.cleaned_data.get("occurred_on")
+        if not day:
+            return None
+        hours, minutes = (self.cleaned_data.get("occurred_time") or "12:00").split(":")
+        return timezone.make_aware(datetime.combine(day, time(int(hours), int(minutes))))
+
+    def chosen_people(self) -> list[Any]:
+        return [self.people_by_id[i] for i in self.cleaned_data.get("people") or [] if i in self.people_by_id]
+
+
+class OversightForm(forms.Form):
+    text = forms.CharField(label="Your oversight", widget=forms.Textarea, required=False, max_length=10_000,
+                           help_text="What you have read, what you agree with, and what should happen next")  # fmt: skip

@@ -1,0 +1,50 @@
+"""Reads for case notes, through the access policy.
+
+A note is about several people; it is shown only to someone who may see every one of them in full, so a
+note never discloses a restricted family member's information to someone not named on their record."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.core.exceptions import PermissionDenied
+from django.db.models import QuerySet
+
+from hearth.casework.models import CaseNote, CaseNoteSubject, NoteStatus
+from hearth.core.access import Action, get_for, scoped
+from hearth.people.family import households_of, relationships_of
+from hearth.people.models import HouseholdMember, Person
+
+
+def note_get(*, user: Any, note_id: int) -> CaseNote:
+    note = get_for(user, CaseNote.objects.select_related("author"), pk=note_id)
+    subjects = note.subjects.count()
+    visible = scoped(user, CaseNoteSubject.objects.filter(note=note), Action.VIEW).count()
+    if subjects != visible or (subjects == 0 and note.author_id != user.pk):
+        raise PermissionDenied("This note is about someone whose record you cannot see.")
+    if note.status == NoteStatus.DRAFT and note.author_id != user.pk:
+        raise PermissionDenied("This is someone else’s draft.")
+    return note
+
+
+def note_people(*, user: Any, note: CaseNote) -> list[Person]:
+    return [s.person for s in scoped(user, note.subjects.select_related("person"), Action.VIEW)]
+
+
+def my_draft_notes(*, user: Any) -> QuerySet[CaseNote]:
+    return scoped(user, CaseNote.objects.filter(author=user, status=NoteStatus.DRAFT)).order_by("-saved_at")
+
+
+def people_to_note_about(*, user: Any, person: Person) -> list[Person]:
+    """The person, and the family around them the user may see in full: the choice of whom a note is about."""
+    households = households_of(user=user, person=person)
+    members = scoped(
+        user, HouseholdMember.objects.filter(household__in=households, left_on__isnull=True), Action.VIEW
+    ).select_related("person")
+    people = {person.pk: person}
+    for member in members:
+        people.setdefault(member.person_id, member.person)
+    for related in relationships_of(user=user, person=person):
+        if related.may_open:
+            people.setdefault(related.person.pk, related.person)
+    return list(people.values())

@@ -1,0 +1,12 @@
+from django.urls import path
+
+from hearth.casework import views
+
+app_name = "casework"
+urlpatterns = [
+    path("people/<int:person_id>/notes/new/", views.note_write, name="new-note"),
+    path("people/<int:person_id>/notes/<int:note_id>/draft/", views.note_write, name="draft"),
+    path("people/<int:person_id>/notes/autosave/", views.note_autosave, name="autosave"),
+    path("notes/<int:note_id>/", views.note_detail, name="note"),
+    path("notes/<int:note_id>/edit/", views.note_edit, name="edit-note"),
+]
