@@ -252,7 +252,7 @@ def contact_receive(*, by: Any, partner_reference: str, caller_name: str, worrie
             given_name=raw.get("given_name", ""), family_name=raw.get("family_name", ""),
             date_of_birth=raw.get("date_of_birth"), kind="child" if role == SubjectRole.CHILD else "adult",
             identifiers={"nhs": raw["nhs_number"]} if raw.get("nhs_number") else {},
-            address=AddressInput(line_1="Not given", town="Not given", postcode=raw["postcode"]) if raw.get("postcode") else None,
+            address=AddressInput(line_1="", town="", postcode=raw["postcode"]) if raw.get("postcode") else None,
         )  # fmt: skip
         for name, messages in validate_person_input(data).items():
             errors[f"{path}.{API_FIELD_NAMES.get(name, name)}"] = messages
@@ -267,7 +267,8 @@ def contact_receive(*, by: Any, partner_reference: str, caller_name: str, worrie
     )  # fmt: skip
     notes = []
     for data, role in people:
-        person, possible = person_match_or_create(by=by, data=data, request=request)
+        placed = person_match_or_create(by=by, data=data, request=request)
+        person, possible = placed.person, placed.possible
         ContactSubject.objects.get_or_create(contact=contact, person=person,
                                              defaults={"authority_id": contact.authority_id, "role": role})  # fmt: skip
         if possible:

@@ -100,10 +100,13 @@ def validate_person_input(data: PersonInput, *, today: date | None = None) -> di
         except ValidationError as error:
             add(kind, error.messages[0])
     if data.address is not None:
-        if not data.address.line_1.strip():
-            add("line_1", "Enter the first line of the address")
-        if not data.address.town.strip():
-            add("town", "Enter the town or city")
+        # A postcode alone is accepted (a partner or an import may know no more, and it helps matching);
+        # once any of the address is typed, the first line and the town are needed too.
+        if data.address.line_1.strip() or data.address.town.strip():
+            if not data.address.line_1.strip():
+                add("line_1", "Enter the first line of the address")
+            if not data.address.town.strip():
+                add("town", "Enter the town or city")
         try:
             data.address.postcode = normalise_postcode(data.address.postcode)
         except ValidationError as error:
@@ -247,7 +250,16 @@ def household_member_add(*, by: Any, household: Household, person: Person, joine
 PARTNER_LINK_MARGIN = 15  # the best match must lead the next by this much to be linked without a person
 
 
-def person_match_or_create(*, by: Any, data: PersonInput, request: Any = None) -> tuple[Person, list[int]]:
+@dataclass
+class Placed:
+    """Where an entry path put a person: linked to someone on Hearth, or added (with possible duplicates)."""
+
+    person: Person
+    created: bool
+    possible: list[int]
+
+
+def person_match_or_create(*, by: Any, data: PersonInput, request: Any = None) -> Placed:
     """For entry paths with no person to choose (the partner API, imports): link the one clear strong match,
     or add a new record. Returns the person and the ids of other possible matches for the front door.
 
@@ -273,5 +285,9 @@ def person_match_or_create(*, by: Any, data: PersonInput, request: Any = None) -
         and ranked[0][0] >= STRONG_FROM
         and (len(ranked) == 1 or ranked[0][0] - ranked[1][0] >= PARTNER_LINK_MARGIN)
     ):
-        return Person.objects.get(pk=ranked[0][1]), []
-    return person_create(by=by, data=data, request=request, candidates_seen=possible), possible
+        return Placed(Person.objects.get(pk=ranked[0][1]), created=False, possible=[])
+    return Placed(
+        person_create(by=by, data=data, request=request, candidates_seen=possible),
+        created=True,
+        possible=possible,
+    )
