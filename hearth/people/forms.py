@@ -7,7 +7,8 @@ from django import forms
 from hearth.core.fields import DateField
 from hearth.organisation.forms import district_filter
 from hearth.people import codes
-from hearth.people.models import PersonKind, Sex
+from hearth.people.models import ContactKind, FlagKind, PersonKind, Sex
+from hearth.people.relationships import RelationshipType
 from hearth.people.services import AddressInput, PersonInput
 
 
@@ -38,6 +39,11 @@ class PersonForm(forms.Form):
                             error_messages={"required": "Select the person’s sex, or Not known"})  # fmt: skip
     ethnicity = forms.ChoiceField(label="Ethnicity", choices=codes.ETHNICITY, initial="NOBT")
     first_language = forms.CharField(label="First language (optional)", max_length=60, required=False)
+    disabilities = forms.MultipleChoiceField(label="Disability (optional)", choices=codes.DISABILITY, required=False,
+                                             widget=forms.CheckboxSelectMultiple,
+                                             error_messages={"invalid_choice": "Select disabilities from the list"})  # fmt: skip
+    organisation = forms.CharField(label="Organisation and role (professionals only)", max_length=150, required=False,
+                                   help_text="For example, Designated safeguarding lead, Fernbridge Academy")  # fmt: skip
     district = district_filter()
     nhs = forms.CharField(label="NHS number (optional)", max_length=20, required=False,
                           help_text="10 digits, for example 943 476 5919")  # fmt: skip
@@ -68,6 +74,7 @@ class PersonForm(forms.Form):
             family_name=text("family_name"), date_of_birth=data.get("date_of_birth"),
             expected_date_of_birth=data.get("expected_date_of_birth"), sex=text("sex") or Sex.UNKNOWN,
             ethnicity=text("ethnicity") or "NOBT", first_language=text("first_language"),
+            disabilities=list(data.get("disabilities") or []), organisation=text("organisation"),
             district_id=data["district"].pk if data.get("district") else None,
             identifiers={k: text(k) for k in ("nhs", "upn", "la_child_id") if text(k)},
             address=AddressInput(line_1=text("line_1"), line_2=text("line_2"), town=text("town"),
@@ -90,3 +97,54 @@ class MergeForm(forms.Form):
     reason = forms.CharField(label="Why are they the same person?", max_length=300, required=False,
                              widget=forms.Textarea(attrs={"rows": 3}))  # fmt: skip
     confirmed = forms.BooleanField(required=False, widget=forms.HiddenInput)
+
+
+class NameForm(forms.Form):
+    given_name = forms.CharField(label="New first name", max_length=100, required=False)
+    family_name = forms.CharField(label="New last name", max_length=100, required=False)
+
+
+class AddressForm(forms.Form):
+    line_1 = forms.CharField(label="Address line 1", max_length=120, required=False)
+    line_2 = forms.CharField(label="Address line 2 (optional)", max_length=120, required=False)
+    town = forms.CharField(label="Town or city", max_length=80, required=False)
+    postcode = forms.CharField(label="Postcode", max_length=10, required=False)
+    moved_on = DateField(
+        label="Date they moved", required=False, help_text="Leave blank for today. For example, 27 3 2026"
+    )
+
+
+class ContactDetailForm(forms.Form):
+    kind = forms.ChoiceField(
+        label="Type",
+        choices=ContactKind.choices,
+        error_messages={"required": "Select phone, mobile or email"},
+    )
+    value = forms.CharField(label="Number or email address", max_length=200, required=False)
+    note = forms.CharField(
+        label="Note (optional)", max_length=120, required=False, help_text="For example, mum’s mobile"
+    )
+
+
+class FlagForm(forms.Form):
+    kind = forms.ChoiceField(label="Type of flag", choices=FlagKind.choices,
+                             error_messages={"required": "Select whether it is a warning to staff or a risk to the person"})  # fmt: skip
+    text = forms.CharField(label="What staff need to know", max_length=200, required=False)
+
+
+class RelationshipForm(forms.Form):
+    other = forms.IntegerField(label="Hearth ID of the other person", min_value=1,
+                               error_messages={"required": "Enter the Hearth ID of the other person",
+                                               "invalid": "Enter the Hearth ID as a number, like 1042",
+                                               "min_value": "Enter the Hearth ID as a number, like 1042"})  # fmt: skip
+    type = forms.ChoiceField(label="The other person is this person’s", choices=RelationshipType.choices,
+                             error_messages={"required": "Select the relationship"})  # fmt: skip
+
+
+class HouseholdForm(forms.Form):
+    household = forms.IntegerField(label="Household number (optional)", min_value=1, required=False,
+                                   help_text="To join a household already on Hearth: the number in its web address. "
+                                   "Leave blank to start a new household",
+                                   error_messages={"invalid": "Enter the household number as a number"})  # fmt: skip
+    name = forms.CharField(label="Name for a new household", max_length=150, required=False,
+                           help_text="For example, Smith household, 12 Mill Lane")  # fmt: skip

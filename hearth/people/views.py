@@ -1,5 +1,10 @@
 from __future__ import annotations
 
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+from django import forms
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
@@ -12,9 +17,20 @@ from hearth.core.access import Action, Capability, can, has_capability
 from hearth.core.forms import paginate, valid_filters
 from hearth.core.views import forbidden, page
 from hearth.organisation.selectors import districts
-from hearth.people import family, merging, presenters, selectors
+from hearth.people import family, merging, presenters, selectors, updates
+from hearth.people import services as person_services
 from hearth.people.duplicates import duplicate_candidates, probe_from_input
-from hearth.people.forms import MergeForm, PeopleSearchForm, PersonForm
+from hearth.people.forms import (
+    AddressForm,
+    ContactDetailForm,
+    FlagForm,
+    HouseholdForm,
+    MergeForm,
+    NameForm,
+    PeopleSearchForm,
+    PersonForm,
+    RelationshipForm,
+)
 from hearth.people.services import person_create, validate_person_input
 
 
@@ -178,3 +194,112 @@ def merge_undo(request: HttpRequest, merge_id: int) -> HttpResponse:
     except ValidationError as error:
         messages.error(request, error.messages[0])
     return redirect("people:detail", person_id=merge.kept_id)
+
+
+@dataclass(frozen=True)
+class DetailsPage:
+    """One small change to a person's details: its form, how to show each field, and the service to call."""
+
+    heading: str
+    form: type[forms.Form]
+    fields: tuple[tuple[str, str], ...]  # (field name, text | date | radios | select)
+    apply: Callable[..., object]
+    done: str
+
+
+def _rename(request: HttpRequest, person: Any, data: dict[str, Any]) -> object:
+    return updates.person_rename(by=request.user, person=person, request=request, **data)
+
+
+def _move(request: HttpRequest, person: Any, data: dict[str, Any]) -> object:
+    return updates.person_address_move(by=request.user, person=person, request=request, **data)
+
+
+def _contact(request: HttpRequest, person: Any, data: dict[str, Any]) -> object:
+    return updates.contact_detail_add(by=request.user, person=person, request=request, **data)
+
+
+def _flag(request: HttpRequest, person: Any, data: dict[str, Any]) -> object:
+    return updates.flag_raise(by=request.user, person=person, request=request, **data)
+
+
+def _relate(request: HttpRequest, person: Any, data: dict[str, Any]) -> object:
+    try:
+        other = selectors.person_get(user=request.user, person_id=data["other"], action=Action.CHANGE)
+    except (PermissionDenied, Http404) as error:
+        raise ValidationError({"other": ["You cannot change a record with that Hearth ID"]}) from error
+    # The form asks "the other person is this person's <type>": stored as "other is <type> of person".
+    return person_services.relationship_add(
+        by=request.user, person=other, other=person, type=data["type"], request=request
+    )
+
+
+def _household(request: HttpRequest, person: Any, data: dict[str, Any]) -> object:
+    if data.get("household"):
+        try:
+            household, _ = family.family_get(user=request.user, household_id=data["household"])
+        except (PermissionDenied, Http404) as error:
+            raise ValidationError(
+                {"household": ["There is no household with that number that you can see"]}
+            ) from error
+        return person_services.household_member_add(
+            by=request.user, household=household, person=person, request=request
+        )
+    return person_services.household_create(by=request.user, name=data.get("name", ""), members=[person],
+                                            district_id=person.district_id, request=request)  # fmt: skip
+
+
+DETAILS = {
+    "change-name": DetailsPage("Change their name", NameForm, (("given_name", "text"), ("family_name", "text")), _rename,
+                               "The name is changed. The previous name is kept"),
+    "new-address": DetailsPage("Record a new address", AddressForm, (("line_1", "text"), ("line_2", "text"),
+                               ("town", "text"), ("postcode", "text"), ("moved_on", "date")), _move,
+                               "The new address is recorded. The previous one is kept in the history"),
+    "add-contact-detail": DetailsPage("Add a phone number or email address", ContactDetailForm,
+                                      (("kind", "radios"), ("value", "text"), ("note", "text")), _contact, "Contact detail added"),
+    "add-flag": DetailsPage("Add a warning or risk flag", FlagForm, (("kind", "radios"), ("text", "text")), _flag,
+                            "Flag added. It shows at the top of the record"),
+    "add-relationship": DetailsPage("Add a relationship", RelationshipForm, (("other", "text"), ("type", "select")),
+                                    _relate, "Relationship recorded"),
+    "household": DetailsPage("Add to a household", HouseholdForm, (("household", "text"), ("name", "text")),
+                             _household, "Household recorded"),
+}  # fmt: skip
+
+
+def person_details(request: HttpRequest, person_id: int, change: str) -> HttpResponse:
+    spec = DETAILS.get(change)
+    if spec is None:
+        raise Http404("No such change")
+    person = selectors.person_get(user=request.user, person_id=person_id, action=Action.CHANGE)
+    form = spec.form(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            spec.apply(request, person, form.cleaned_data)
+            messages.success(request, spec.done)
+            return redirect("people:detail", person_id=person.pk)
+        except ValidationError as error:
+            for name, msgs in error.message_dict.items():
+                for message in msgs:
+                    form.add_error(name if name in form.fields else None, message)
+    if request.method == "GET":
+        audit_record(action=AuditAction.VIEW, summary=f"Opened “{spec.heading}”", actor=request.user, obj=person,
+                     person=person, request=request)  # fmt: skip
+    context = {"person": person, "form": form, "spec": spec, "change": change}
+    return page(request, "people/details_form.html", context, section="people")
+
+
+@require_POST
+def flag_end_view(request: HttpRequest, person_id: int, flag_id: int) -> HttpResponse:
+    person = selectors.person_get(user=request.user, person_id=person_id, action=Action.CHANGE)
+    flag = get_object_in(person.flags.all(), flag_id)
+    updates.flag_end(by=request.user, flag=flag, request=request)
+    messages.success(request, "The flag is ended")
+    return redirect("people:detail", person_id=person.pk)
+
+
+def get_object_in(queryset: Any, pk: int) -> Any:
+    """A row of an already-scoped person's related records, or 404."""
+    found = queryset.filter(pk=pk).first()
+    if found is None:
+        raise Http404("No such record")
+    return found
