@@ -11,5 +11,5 @@ urlpatterns = [
     path("<int:person_id>/merge/", views.person_merge_view, name="merge"),
     path("merges/<int:merge_id>/undo/", views.merge_undo, name="merge-undo"),
     path("<int:person_id>/flags/<int:flag_id>/end/", views.flag_end_view, name="flag-end"),
-    path("<int:person_id>/<slug:change>/", views.person_details, name="details"),
+    path("<int:person_id>/change/<slug:change>/", views.person_details, name="details"),
 ]
