@@ -43,7 +43,9 @@ def test_a_move_dated_before_the_current_address_is_refused(county):
 @pytest.mark.parametrize(("kind", "value"), [("email", "not an email"), ("mobile", "call me"), ("phone", "")])
 def test_bad_contact_details_are_refused(county, kind, value):
     with pytest.raises(ValidationError):
-        updates.contact_detail_add(by=county.social_worker, person=county.allocated_child, kind=kind, value=value)
+        updates.contact_detail_add(
+            by=county.social_worker, person=county.allocated_child, kind=kind, value=value
+        )
 
 
 def test_a_flag_shows_on_the_record_until_it_is_ended(client, county):
@@ -52,7 +54,9 @@ def test_a_flag_shows_on_the_record_until_it_is_ended(client, county):
     client.force_login(county.social_worker)
     url = reverse("people:detail", kwargs={"person_id": county.allocated_child.pk})
     assert "Dog at the property" in client.get(url).content.decode()
-    client.post(reverse("people:flag-end", kwargs={"person_id": county.allocated_child.pk, "flag_id": flag.pk}))
+    client.post(
+        reverse("people:flag-end", kwargs={"person_id": county.allocated_child.pk, "flag_id": flag.pk})
+    )
     assert "Dog at the property" not in client.get(url).content.decode()
 
 
@@ -62,7 +66,10 @@ def test_details_pages_change_the_record_and_name_bad_input(client, county):
     url = reverse("people:details", kwargs={"person_id": child.pk, "change": "new-address"})
     page = client.post(url, {"line_1": "", "town": "", "postcode": "nowhere"}).content.decode()
     assert "Enter the first line of the address" in page and "Enter a full UK postcode" in page
-    assert client.post(url, {"line_1": "4 Kiln Way", "town": "Aldermoor", "postcode": "BK1 2AB"}).status_code == 302
+    assert (
+        client.post(url, {"line_1": "4 Kiln Way", "town": "Aldermoor", "postcode": "BK1 2AB"}).status_code
+        == 302
+    )
     relate = reverse("people:details", kwargs={"person_id": child.pk, "change": "add-relationship"})
     mum = county.unallocated_child
     assert client.post(relate, {"other": mum.pk, "type": "grandparent"}).status_code == 302
