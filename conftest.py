@@ -29,7 +29,7 @@ from hearth.core.tests.factories import (
     UserFactory,
 )
 from hearth.organisation.models import TeamKind
-from hearth.people.models import AccessLevel
+from hearth.people.models import AccessLevel, Person
 
 
 @pytest.fixture
@@ -104,3 +104,17 @@ def county(db: None) -> SimpleNamespace:
     other_child = PersonFactory(district=other_district, given_name="Otto", family_name="Otherside")
 
     return SimpleNamespace(**locals())
+
+
+@pytest.fixture
+def jayden(county: SimpleNamespace) -> Person:
+    """Jayden Smith of Aldermoor, born 4 March 2016, filed in the match index: the child a misspelt
+    "Jaden Smtih" should find."""
+    from datetime import date
+
+    from hearth.people.services import match_index_refresh
+
+    person = PersonFactory(district=county.aldermoor, given_name="Jayden", family_name="Smith",
+                           date_of_birth=date(2016, 3, 4), sex="M")  # fmt: skip
+    match_index_refresh(person)
+    return person

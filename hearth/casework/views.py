@@ -17,18 +17,9 @@ from hearth.casework import notes, selectors
 from hearth.casework.forms import CaseNoteForm, OversightForm
 from hearth.casework.models import CaseNote, NoteStatus
 from hearth.core.access import Action
+from hearth.core.forms import add_errors
 from hearth.core.views import page
 from hearth.people.selectors import person_get
-
-
-def _apply(form: Any, error: ValidationError) -> None:
-    if hasattr(error, "error_dict"):
-        for name, msgs in error.message_dict.items():
-            for message in msgs:
-                form.add_error(name if name in form.fields else None, message)
-    else:
-        for message in error.messages:
-            form.add_error(None, message)
 
 
 def note_write(request: HttpRequest, person_id: int, note_id: int | None = None) -> HttpResponse:
@@ -60,7 +51,7 @@ def note_write(request: HttpRequest, person_id: int, note_id: int | None = None)
             messages.success(request, "Draft saved. It is not on anyone’s record until you record it")
             return redirect("casework:draft", person_id=person.pk, note_id=note.pk)
         except ValidationError as error:
-            _apply(form, error)
+            add_errors(form, error)
     if request.method == "GET":
         audit_record(action=AuditAction.VIEW, summary="Opened the case note form", actor=request.user, obj=person,
                      person=person, request=request)  # fmt: skip
@@ -108,7 +99,7 @@ def note_detail(request: HttpRequest, note_id: int) -> HttpResponse:
                 messages.success(request, "Oversight added")
                 return redirect("casework:note", note_id=note.pk)
             except ValidationError as error:
-                _apply(oversight_form, error)
+                add_errors(oversight_form, error)
     for person in people:
         audit_record(action=AuditAction.VIEW, summary="Read a case note", actor=request.user, obj=note, person=person,
                      request=request)  # fmt: skip
@@ -139,6 +130,6 @@ def note_edit(request: HttpRequest, note_id: int) -> HttpResponse:
             messages.success(request, "The note is changed. The earlier version is kept")
             return redirect("casework:note", note_id=note.pk)
         except ValidationError as error:
-            _apply(form, error)
+            add_errors(form, error)
     return page(request, "casework/note_form.html", {"person": people[0] if people else None, "form": form,
                                                       "note": note, "editing": True}, section="people")  # fmt: skip

@@ -14,6 +14,7 @@ from django.views.decorators.http import require_GET, require_POST
 from hearth.audit.models import AuditAction
 from hearth.audit.services import audit_record
 from hearth.core.access import Action, Capability, has_capability
+from hearth.core.forms import add_errors
 from hearth.core.views import forbidden, page
 from hearth.frontdoor import presenters, selectors, services
 from hearth.frontdoor.forms import (
@@ -31,16 +32,6 @@ from hearth.people.selectors import person_get
 from hearth.people.services import PersonInput, person_create
 
 STEPS = ("child", "caller", "worries", "consent")
-
-
-def apply_errors(form: forms.Form, error: ValidationError) -> None:
-    if hasattr(error, "error_dict"):
-        for name, messages_ in error.message_dict.items():
-            for message in messages_:
-                form.add_error(name if name in form.fields else None, message)
-    else:
-        for message in error.messages:
-            form.add_error(None, message)
 
 
 def _draft(request: HttpRequest, contact_id: int) -> Contact | HttpResponse:
@@ -124,7 +115,7 @@ def contact_child(request: HttpRequest, contact_id: int) -> HttpResponse:
             return redirect("frontdoor:step", contact_id=contact.pk, step="child")
         except ValidationError as error:
             if error.messages != [""]:
-                apply_errors(form, error)
+                add_errors(form, error)
     context = {
         "contact": contact, "form": form, "searched": searched, "candidates": candidates, "hidden": hidden,
         "subjects": selectors.subjects_visible(user=request.user, contact=contact), "step": "child",
@@ -171,7 +162,7 @@ def contact_step(request: HttpRequest, contact_id: int, step: str) -> HttpRespon
                 return redirect("frontdoor:check", contact_id=contact.pk)
             return redirect("frontdoor:step", contact_id=contact.pk, step=following)
         except ValidationError as error:
-            apply_errors(form, error)
+            add_errors(form, error)
     back = STEPS[STEPS.index(step) - 1]
     context = {"contact": contact, "form": form, "step": step, "heading": heading, "back": back}
     return page(request, template, context, section="frontdoor")
@@ -228,7 +219,7 @@ def contact_detail(request: HttpRequest, contact_id: int) -> HttpResponse:
             if not (may_decide or may_sign_off):
                 return forbidden(request)
         except ValidationError as error:
-            apply_errors(decision_form if may_decide else sign_off_form, error)
+            add_errors(decision_form if may_decide else sign_off_form, error)
     subjects = selectors.subjects_visible(user=request.user, contact=contact)
     for subject in subjects:
         audit_record(action=AuditAction.VIEW, summary="Viewed a contact", actor=request.user, obj=contact,

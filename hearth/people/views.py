@@ -14,7 +14,7 @@ from django.views.decorators.http import require_GET, require_POST
 from hearth.audit.models import AuditAction
 from hearth.audit.services import audit_record
 from hearth.core.access import Action, Capability, can, has_capability
-from hearth.core.forms import paginate, valid_filters
+from hearth.core.forms import add_errors, paginate, valid_filters
 from hearth.core.views import forbidden, page
 from hearth.organisation.selectors import districts
 from hearth.people import family, merging, presenters, selectors, updates
@@ -170,9 +170,7 @@ def person_merge_view(request: HttpRequest, person_id: int) -> HttpResponse:
                 )
                 return redirect("people:detail", person_id=kept.pk)
             except ValidationError as error:
-                for name, msgs in error.message_dict.items():
-                    for message in msgs:
-                        form.add_error(name if name in form.fields else None, message)
+                add_errors(form, error)
     shown = other if other is not None and not form.errors else None
     for person in (kept, shown):
         if person is not None:
@@ -278,9 +276,7 @@ def person_details(request: HttpRequest, person_id: int, change: str) -> HttpRes
             messages.success(request, spec.done)
             return redirect("people:detail", person_id=person.pk)
         except ValidationError as error:
-            for name, msgs in error.message_dict.items():
-                for message in msgs:
-                    form.add_error(name if name in form.fields else None, message)
+            add_errors(form, error)
     if request.method == "GET":
         audit_record(action=AuditAction.VIEW, summary=f"Opened “{spec.heading}”", actor=request.user, obj=person,
                      person=person, request=request)  # fmt: skip

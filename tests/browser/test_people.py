@@ -2,21 +2,9 @@
 
 from __future__ import annotations
 
-from datetime import date
-
-import pytest
 from playwright.sync_api import expect
 
-from hearth.core.tests.factories import PASSWORD, PersonFactory
-from hearth.people.services import match_index_refresh
-
-
-@pytest.fixture
-def jayden(county):
-    person = PersonFactory(district=county.aldermoor, given_name="Jayden", family_name="Smith",
-                           date_of_birth=date(2016, 3, 4), sex="M")  # fmt: skip
-    match_index_refresh(person)
-    return person
+from hearth.core.tests.factories import PASSWORD
 
 
 def fill_child(page, given, family, day, month, year):

@@ -1,7 +1,6 @@
 from __future__ import annotations
 
 import json
-from datetime import date
 from io import StringIO
 
 import pytest
@@ -9,11 +8,9 @@ from django.core.management import call_command
 from django.urls import reverse
 
 from hearth.audit.models import AuditEvent
-from hearth.core.tests.factories import PersonFactory
 from hearth.frontdoor.models import Contact, ContactStatus
 from hearth.frontdoor.partners import partner_create, partner_token_issue, partner_token_revoke
 from hearth.people.models import Person
-from hearth.people.services import match_index_refresh
 
 URL = reverse("api-contacts")
 
@@ -47,14 +44,6 @@ def post(client, token, data, **extra):
     return client.post(
         URL, raw, content_type="application/json", HTTP_AUTHORIZATION=f"Bearer {token}", **extra
     )
-
-
-@pytest.fixture
-def jayden(county):
-    person = PersonFactory(district=county.aldermoor, given_name="Jayden", family_name="Smith",
-                           date_of_birth=date(2016, 3, 4), sex="M")  # fmt: skip
-    match_index_refresh(person)
-    return person
 
 
 def test_a_partner_sends_a_contact_and_it_joins_the_queue_linked_to_the_existing_child(

@@ -6,9 +6,8 @@ import pytest
 from django.urls import reverse
 
 from hearth.audit.models import AuditEvent
-from hearth.core.tests.factories import PersonFactory
 from hearth.people.models import Person
-from hearth.people.services import PersonInput, match_index_refresh, validate_person_input
+from hearth.people.services import PersonInput, validate_person_input
 
 URL = reverse("people:add")
 
@@ -20,14 +19,6 @@ def form(**overrides):
     }  # fmt: skip
     data.update(overrides)
     return data
-
-
-@pytest.fixture
-def jayden(county):
-    person = PersonFactory(district=county.aldermoor, given_name="Jayden", family_name="Smith",
-                           date_of_birth=date(2016, 3, 4), sex="M")  # fmt: skip
-    match_index_refresh(person)
-    return person
 
 
 def test_roles_that_may_not_change_records_cannot_add_people(client, county):

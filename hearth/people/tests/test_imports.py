@@ -1,25 +1,14 @@
 from __future__ import annotations
 
-from datetime import date
 from io import StringIO
 
 import pytest
 from django.core.management import CommandError, call_command
 
-from hearth.core.tests.factories import PersonFactory
 from hearth.people.imports import ImportRefused, people_import
 from hearth.people.models import Person
-from hearth.people.services import match_index_refresh
 
 HEADER = "given_name,family_name,date_of_birth,sex,nhs_number,postcode\n"
-
-
-@pytest.fixture
-def jayden(county):
-    person = PersonFactory(district=county.aldermoor, given_name="Jayden", family_name="Smith",
-                           date_of_birth=date(2016, 3, 4), sex="M")  # fmt: skip
-    match_index_refresh(person)
-    return person
 
 
 def test_an_import_links_a_clear_match_and_adds_the_rest(county, jayden):
