@@ -1,6 +1,10 @@
 from __future__ import annotations
 
+import re
+from datetime import datetime, time
+
 from django import forms
+from django.utils import timezone
 
 from hearth.core.fields import DateField
 from hearth.frontdoor.models import Consent, Outcome, Rag, Threshold
@@ -22,6 +26,10 @@ class FindPersonForm(forms.Form):
 
 
 class CallerForm(forms.Form):
+    received_on = DateField(label="Date the contact came in", required=False,
+                            help_text="Leave blank for today. For example, 27 3 2026")  # fmt: skip
+    received_time = forms.CharField(label="Time it came in (optional)", max_length=5, required=False,
+                                    help_text="For example, 14:30")  # fmt: skip
     source = forms.ChoiceField(label="Where did the contact come from?", choices=[("", "Choose"), *REFERRAL_SOURCE],
                                error_messages={"required": "Select who the contact came from",
                                                "invalid_choice": "Select who the contact came from"})  # fmt: skip
@@ -29,6 +37,19 @@ class CallerForm(forms.Form):
     caller_relationship = forms.CharField(label="Their relationship to the child (optional)", max_length=150,
                                           required=False, help_text="For example, class teacher or grandmother")  # fmt: skip
     caller_phone = forms.CharField(label="Their phone number (optional)", max_length=40, required=False)
+
+    def clean_received_time(self) -> str:
+        value = (self.cleaned_data.get("received_time") or "").strip().replace(".", ":")
+        if value and not re.fullmatch(r"([01]?\d|2[0-3]):([0-5]\d)", value):
+            raise forms.ValidationError("Enter the time as hours and minutes, like 14:30")
+        return value
+
+    def received_at(self) -> datetime | None:
+        day = self.cleaned_data.get("received_on")
+        if not day:
+            return None
+        hours, minutes = (self.cleaned_data.get("received_time") or "09:00").split(":")
+        return timezone.make_aware(datetime.combine(day, time(int(hours), int(minutes))))
 
 
 class WorriesForm(forms.Form):

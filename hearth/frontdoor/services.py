@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import datetime, timedelta
 from typing import Any
 
 from django.core.exceptions import ValidationError
@@ -78,9 +78,19 @@ def contact_subject_remove(*, by: Any, contact: Contact, person_id: int, request
 
 @transaction.atomic
 def contact_caller_record(*, by: Any, contact: Contact, caller_name: str, caller_relationship: str,
-                          caller_phone: str, source: str, request: Any = None) -> Contact:  # fmt: skip
+                          caller_phone: str, source: str, received_at: datetime | None = None,
+                          request: Any = None) -> Contact:  # fmt: skip
     _editable(contact)
     errors: dict[str, list[str]] = {}
+    if received_at is not None:
+        if received_at > timezone.now():
+            errors["received_on"] = ["The contact must have come in today or earlier"]
+        elif received_at < timezone.now() - timedelta(days=31):
+            errors["received_on"] = [
+                "Record contacts within a month of their coming in; ask a manager about older ones"
+            ]
+        else:
+            contact.received_at = received_at
     if source not in dict(REFERRAL_SOURCE):
         errors["source"] = ["Select who the contact came from"]
     if source != "9" and not caller_name.strip():
@@ -89,7 +99,9 @@ def contact_caller_record(*, by: Any, contact: Contact, caller_name: str, caller
         raise ValidationError(errors)
     contact.caller_name, contact.caller_relationship = caller_name.strip(), caller_relationship.strip()
     contact.caller_phone, contact.source = caller_phone.strip(), source
-    contact.save(update_fields=["caller_name", "caller_relationship", "caller_phone", "source"])
+    contact.save(
+        update_fields=["caller_name", "caller_relationship", "caller_phone", "source", "received_at"]
+    )
     _audit(by, contact, "Recorded who got in touch", request, source=source)
     return contact
 

@@ -9,6 +9,7 @@ from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect
+from django.utils import timezone
 from django.views.decorators.http import require_GET, require_POST
 
 from hearth.audit.models import AuditAction
@@ -154,7 +155,12 @@ def contact_step(request: HttpRequest, contact_id: int, step: str) -> HttpRespon
     form = form_class(request.POST or None, initial=initial)
     if request.method == "POST" and form.is_valid():
         try:
-            service(by=request.user, contact=contact, request=request, **form.cleaned_data)
+            data = dict(form.cleaned_data)
+            if step == "caller":  # the date and time boxes become one moment
+                data.pop("received_on", None)
+                data.pop("received_time", None)
+                data["received_at"] = form.received_at()  # type: ignore[attr-defined]
+            service(by=request.user, contact=contact, request=request, **data)
             following = (
                 STEPS[STEPS.index(step) + 1] if step != STEPS[-1] and "check" not in request.GET else "check"
             )
@@ -230,4 +236,6 @@ def contact_detail(request: HttpRequest, contact_id: int) -> HttpResponse:
         "decision_form": decision_form, "sign_off_form": sign_off_form,
         "may_decide": may_decide, "may_sign_off": may_sign_off,
     }  # fmt: skip
+    if contact.status == ContactStatus.AWAITING_DECISION:
+        context["due"], context["overdue"] = presenters.due_text(contact.decision_due_at, timezone.now())
     return page(request, "frontdoor/contact.html", context, section="frontdoor")

@@ -115,3 +115,33 @@ def test_a_manager_signs_off_a_decision_but_not_their_own(county):
     contact.save(update_fields=["decided_by"])
     services.contact_sign_off(by=county.front_door_manager, contact=contact, comment="Agreed")
     assert contact.status == ContactStatus.SIGNED_OFF
+
+
+def test_the_officer_can_say_when_the_contact_came_in_and_the_decision_is_due_from_then(county):
+    came_in = timezone.now() - timedelta(days=3)
+    contact = services.contact_start(by=county.front_door_officer)
+    services.contact_caller_record(by=county.front_door_officer, contact=contact, caller_name="Ms Patel",
+                                   caller_relationship="", caller_phone="", source="2A", received_at=came_in)  # fmt: skip
+    assert contact.received_at == came_in
+    with pytest.raises(ValidationError) as caught:
+        services.contact_caller_record(by=county.front_door_officer, contact=contact, caller_name="Ms Patel",
+                                       caller_relationship="", caller_phone="", source="2A",
+                                       received_at=timezone.now() + timedelta(hours=1))  # fmt: skip
+    assert "received_on" in caught.value.message_dict
+
+
+def test_the_caller_step_takes_a_date_and_time_and_names_bad_ones(client, county):
+    client.force_login(county.front_door_officer)
+    contact = services.contact_start(by=county.front_door_officer)
+    url = f"/front-door/contacts/{contact.pk}/caller/"
+    page = client.post(url, {"received_on_0": "1", "received_on_1": "1", "received_on_2": "2099",
+                             "received_time": "25:00", "source": "2A", "caller_name": "Ms Patel"}).content.decode()  # fmt: skip
+    assert "Enter the time as hours and minutes" in page
+    yesterday = timezone.localdate() - timedelta(days=1)
+    response = client.post(url, {"received_on_0": yesterday.day, "received_on_1": yesterday.month,
+                                 "received_on_2": yesterday.year, "received_time": "14:30", "source": "2A",
+                                 "caller_name": "Ms Patel"})  # fmt: skip
+    assert response.status_code == 302
+    contact.refresh_from_db()
+    local = timezone.localtime(contact.received_at)
+    assert (local.date(), local.hour, local.minute) == (yesterday, 14, 30)
