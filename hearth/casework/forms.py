@@ -7,7 +7,9 @@ from typing import Any
 from django import forms
 from django.utils import timezone
 
+from hearth.casework.models import AssessmentOutcome
 from hearth.core.fields import DateField
+from hearth.people.codes import ASSESSMENT_FACTORS, PRIMARY_NEED
 
 
 class CaseNoteForm(forms.Form):
@@ -49,3 +51,25 @@ class CaseNoteForm(forms.Form):
 class OversightForm(forms.Form):
     text = forms.CharField(label="Your oversight", widget=forms.Textarea, required=False, max_length=10_000,
                            help_text="What you have read, what you agree with, and what should happen next")  # fmt: skip
+
+
+class AssessmentForm(forms.Form):
+    version = forms.IntegerField(widget=forms.HiddenInput)
+    child_seen_on = DateField(label="Date the child was seen", required=False)
+    child_seen_alone = forms.BooleanField(label="The child was seen alone", required=False)
+    factors = forms.MultipleChoiceField(label="Assessment factors", choices=ASSESSMENT_FACTORS, required=False,
+                                        widget=forms.CheckboxSelectMultiple,
+                                        help_text="What the assessment found, as the children in need census records it",
+                                        error_messages={"invalid_choice": "Choose factors from the list"})  # fmt: skip
+    primary_need = forms.ChoiceField(label="Primary need (optional)", choices=[("", "Not decided yet"), *PRIMARY_NEED],
+                                     required=False, error_messages={"invalid_choice": "Choose the primary need from the list"})  # fmt: skip
+    outcome = forms.ChoiceField(label="What happens next", choices=[("", "Not decided yet"), *AssessmentOutcome.choices],
+                                required=False, error_messages={"invalid_choice": "Choose what happens next from the list"})  # fmt: skip
+    summary = forms.CharField(
+        label="Analysis and summary", widget=forms.Textarea, required=False, max_length=50_000
+    )
+
+
+class AssessmentDecisionForm(forms.Form):
+    comment = forms.CharField(label="Comments (needed when you return it)", widget=forms.Textarea, required=False,
+                              max_length=10_000)  # fmt: skip

@@ -119,3 +119,59 @@ class OversightNote(AuthorityOwned):
 
     class Meta:
         ordering = ["created_at"]
+
+
+class AssessmentStatus(models.TextChoices):
+    IN_PROGRESS = "in_progress", "In progress"
+    SUBMITTED = "submitted", "Waiting for a manager"
+    RETURNED = "returned", "Returned with comments"
+    APPROVED = "approved", "Completed"
+
+
+class AssessmentOutcome(models.TextChoices):
+    NO_FURTHER_ACTION = "nfa", "No further action"
+    EARLY_HELP = "early_help", "Step down to early help"
+    CHILD_IN_NEED = "cin", "Child in need plan"
+    STRATEGY = "strategy", "Strategy discussion (possible section 47 enquiry)"
+
+
+class Assessment(AuthorityOwned):
+    """The single (continuous) assessment that follows a referral, due in 45 working days."""
+
+    person_scope = PersonScope("person")
+
+    person = models.ForeignKey("people.Person", on_delete=models.PROTECT, related_name="assessments")
+    referral = models.OneToOneField(
+        Referral, null=True, blank=True, on_delete=models.PROTECT, related_name="assessment"
+    )
+    worker = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="assessments"
+    )
+    started_on = models.DateField()
+    due_on = models.DateField()
+    child_seen_on = models.DateField(null=True, blank=True)
+    child_seen_alone = models.BooleanField(default=False)
+    factors = models.JSONField(default=list, blank=True)  # CIN census assessment factor codes
+    primary_need = models.CharField(max_length=2, choices=codes.PRIMARY_NEED, blank=True)
+    outcome = models.CharField(max_length=12, choices=AssessmentOutcome.choices, blank=True)
+    summary = models.TextField(blank=True)
+    status = models.CharField(
+        max_length=12, choices=AssessmentStatus.choices, default=AssessmentStatus.IN_PROGRESS
+    )
+    submitted_at = models.DateTimeField(null=True, blank=True)
+    decided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    decided_at = models.DateTimeField(null=True, blank=True)
+    manager_comment = models.TextField(blank=True)
+    completed_on = models.DateField(null=True, blank=True)
+    version = models.PositiveIntegerField(
+        default=1
+    )  # refuses a stale form: two people cannot overwrite each other
+
+    class Meta:
+        ordering = ["due_on"]
+        indexes = [
+            models.Index(fields=["worker", "status", "due_on"]),
+            models.Index(fields=["person", "started_on"]),
+        ]

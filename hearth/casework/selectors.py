@@ -48,3 +48,33 @@ def people_to_note_about(*, user: Any, person: Person) -> list[Person]:
         if related.may_open:
             people.setdefault(related.person.pk, related.person)
     return list(people.values())
+
+
+def assessment_get(*, user: Any, assessment_id: int, action: Action = Action.VIEW) -> Any:
+    from hearth.casework.models import Assessment
+
+    return get_for(user, Assessment.objects.select_related("person", "worker", "decided_by", "referral"), action,
+                   pk=assessment_id)  # fmt: skip
+
+
+def my_assessments(*, user: Any) -> QuerySet[Any]:
+    """Assessments the user is doing, soonest due first."""
+    from hearth.casework.models import Assessment, AssessmentStatus
+
+    return (
+        scoped(user, Assessment.objects.filter(worker=user, status__in=[AssessmentStatus.IN_PROGRESS,
+                                                                         AssessmentStatus.RETURNED]), Action.VIEW)
+        .select_related("person").order_by("due_on")
+    )  # fmt: skip
+
+
+def assessments_to_approve(*, user: Any) -> QuerySet[Any]:
+    """Submitted assessments by members of the user's team, oldest first."""
+    from hearth.casework.models import Assessment, AssessmentStatus
+
+    if not user.team_id:
+        return scoped(user, Assessment.objects.none())
+    return (
+        scoped(user, Assessment.objects.filter(worker__team_id=user.team_id, status=AssessmentStatus.SUBMITTED), Action.VIEW)
+        .select_related("person", "worker").order_by("submitted_at")
+    )  # fmt: skip

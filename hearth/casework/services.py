@@ -61,4 +61,7 @@ def referral_open(*, by: Any, person: Any, referred_on: date, source: str, conta
                  person=person, changes={"re_referral": again}, request=request)  # fmt: skip
     involvement_open(by=by, person=person, kind=InvolvementKind.SOCIAL_CARE, started_on=referred_on,
                      referral=referral, request=request)  # fmt: skip
+    from hearth.casework.assessments import assessment_start  # the assessment module imports this one
+
+    assessment_start(by=by, referral=referral, request=request)
     return referral

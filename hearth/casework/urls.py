@@ -1,6 +1,6 @@
 from django.urls import path
 
-from hearth.casework import views
+from hearth.casework import assessment_views, views
 
 app_name = "casework"
 urlpatterns = [
@@ -9,4 +9,5 @@ urlpatterns = [
     path("people/<int:person_id>/notes/autosave/", views.note_autosave, name="autosave"),
     path("notes/<int:note_id>/", views.note_detail, name="note"),
     path("notes/<int:note_id>/edit/", views.note_edit, name="edit-note"),
+    path("assessments/<int:assessment_id>/", assessment_views.assessment_detail, name="assessment"),
 ]

@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+from datetime import timedelta
 from typing import Any
 
 from django.db.models import Count
+from django.utils import timezone
 
 from hearth.accounts.roles import Role
+from hearth.casework import selectors as casework
 from hearth.core.access import Action, Capability, has_capability, scoped
 from hearth.organisation import selectors as org
 from hearth.people.models import Person
@@ -20,6 +23,17 @@ def my_work(*, user: Any) -> dict[str, Any]:
     if user.role in (Role.PRACTITIONER, Role.TEAM_MANAGER):
         context["panels"].add("caseload")
         context["caseload"] = list(allocations_of_worker(user=user, worker=user)[:200])
+        today = timezone.localdate()
+        context["assessments"] = [
+            {
+                "assessment": a,
+                "overdue": a.due_on < today,
+                "due_soon": today <= a.due_on <= today + timedelta(days=7),
+            }
+            for a in casework.my_assessments(user=user)[:100]
+        ]
+    if user.role == Role.TEAM_MANAGER:
+        context["to_approve"] = list(casework.assessments_to_approve(user=user)[:100])
     if has_capability(user, Capability.TEAM_CASELOADS):
         context["panels"].add("team")
         context["team_caseloads"] = list(org.team_caseloads(user=user))

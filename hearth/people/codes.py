@@ -29,3 +29,28 @@ REFERRAL_SOURCE = (
     ("5D", "Local authority early help"), ("6", "Police"), ("7", "Other legal agency"), ("8", "Other"),
     ("9", "Anonymous"), ("10", "Unknown"),
 )  # fmt: skip
+
+# CIN census assessment factors. A: concerns about the child; B: about a parent or carer; C: about another
+# person in the household. "21" (no factors) must be the only code.
+_ABC = (("1", "Alcohol misuse"), ("2", "Drug misuse"), ("3", "Domestic violence"), ("4", "Mental health"),
+        ("5", "Learning disability"), ("6", "Physical disability or illness"))  # fmt: skip
+_WHO = {"A": "the child", "B": "a parent or carer", "C": "another person in the household"}
+ASSESSMENT_FACTORS = (
+    *((f"{n}{w}", f"{label}: {_WHO[w]}") for n, label in _ABC for w in "ABC"),
+    ("7A", "Young carer"), ("8B", "Privately fostered: overseas child, parents intend to leave the UK"),
+    ("8C", "Privately fostered: overseas child, parents remain overseas"), ("8D", "Privately fostered: UK child in education"),
+    ("8E", "Privately fostered: UK child, parents cannot care"), ("8F", "Privately fostered: other"),
+    ("9A", "Unaccompanied asylum-seeking child"), ("10A", "Going missing"), ("11A", "Child sexual exploitation"),
+    ("12A", "Trafficking"), ("13A", "Gangs"), ("14A", "Socially unacceptable behaviour"), ("15A", "Self-harm"),
+    ("16A", "Neglect"), ("17A", "Emotional abuse"), ("18B", "Physical abuse: child on child"),
+    ("18C", "Physical abuse: adult on child"), ("19B", "Sexual abuse: child on child"),
+    ("19C", "Sexual abuse: adult on child"), ("20", "Other"), ("21", "No factors identified"),
+    ("22A", "Female genital mutilation"), ("23A", "Abuse linked to faith or belief"),
+    ("24A", "Child criminal exploitation"),
+)  # fmt: skip
+
+PRIMARY_NEED = (
+    ("N1", "Abuse or neglect"), ("N2", "Child's disability"), ("N3", "Parental disability or illness"),
+    ("N4", "Family in acute stress"), ("N5", "Family dysfunction"), ("N6", "Socially unacceptable behaviour"),
+    ("N7", "Low income"), ("N8", "Absent parenting"), ("N9", "Cases other than children in need"),
+)  # fmt: skip

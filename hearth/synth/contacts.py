@@ -23,6 +23,7 @@ from hearth.core.calendar import add_working_days
 from hearth.frontdoor.models import Consent, Contact, ContactStatus, ContactSubject, Outcome, SubjectRole
 from hearth.organisation.models import Authority, TeamKind
 from hearth.people.codes import REFERRAL_SOURCE
+from hearth.people.models import Person
 from hearth.synth.families import Family
 from hearth.synth.rows import insert_rows
 
@@ -173,6 +174,7 @@ def make_contacts(rng: random.Random, authority: Authority, families: list[Famil
     insert_rows(
         Involvement, ["authority", "person", "kind", "started_on", "ended_on", "referral"], involvements
     )
+    _assessments(rng, authority, referrals, staff, today, chronology, now)
     insert_rows(ChronologyEntry, ["authority", "person", "occurred_at", "kind", "title", "detail", "source_type",
                                   "source_id", "significant", "hidden", "recorded_by", "recorded_at"], chronology)  # fmt: skip
     return {"contacts": len(contacts), "referrals": len(referrals), "chronology": len(chronology)}
@@ -188,3 +190,53 @@ def _received(rng: random.Random, today: date) -> datetime:
         moment = datetime.combine(day, time(rng.randint(8, 17), rng.randint(0, 59)), tzinfo=LONDON)
         if moment <= now:
             return moment
+
+
+ASSESSMENT_OUTCOMES = (("nfa", 40), ("early_help", 20), ("cin", 30), ("strategy", 10))
+FACTORS = ("16A", "3B", "4B", "2B", "1B", "17A", "10A", "14A", "24A", "21")
+
+
+def _assessments(rng: random.Random, authority: Authority, referrals: list[Referral], staff: list[User], today: date,
+                 chronology: list[tuple[Any, ...]], now: datetime) -> None:  # fmt: skip
+    """Each referral's assessment: recent ones in progress with a social worker of the child's district,
+    older ones completed (some after their due date)."""
+    from hearth.casework.models import Assessment
+    from hearth.casework.timescales import assessment_due
+    from hearth.core.calendar import add_working_days as working_days_after
+
+    workers: dict[int, list[User]] = defaultdict(list)
+    for user in staff:
+        if user.role == Role.PRACTITIONER and user.team and user.team.kind == TeamKind.SAFEGUARDING:
+            workers[user.team.district_id].append(user)
+    people = {
+        p.pk: p
+        for p in Person.objects.filter(pk__in=[r.person_id for r in referrals]).only("pk", "district_id")
+    }
+    turn: dict[int, int] = defaultdict(int)
+    rows: list[tuple[Any, ...]] = []
+    a = authority.pk
+    for referral in referrals:
+        district = people[referral.person_id].district_id or 0
+        pool = workers.get(district) or [u for ws in workers.values() for u in ws]
+        worker = pool[turn[district] % len(pool)] if pool else None
+        turn[district] += 1
+        due = assessment_due(referral.referred_on)
+        finished = working_days_after(referral.referred_on, rng.choice((10, 20, 30, 40, 44, 50, 60)))
+        assert isinstance(finished, date)
+        if finished <= today - timedelta(days=2):
+            outcome = _weighted(rng, ASSESSMENT_OUTCOMES)[0]
+            factor = (
+                rng.sample(FACTORS[:-1], rng.randint(1, 3)) if outcome != "nfa" else [rng.choice(FACTORS)]
+            )
+            rows.append((a, referral.person_id, referral.pk, worker.pk if worker else None, referral.referred_on, due,
+                         referral.referred_on + timedelta(days=rng.randint(1, 10)), rng.random() < 0.8, factor, "N1",
+                         outcome, "Assessment completed; see the case notes.", "approved", finished, 2, ""))  # fmt: skip
+            chronology.append((a, referral.person_id, datetime.combine(finished, time(15), tzinfo=LONDON),
+                               EntryKind.REFERRAL, "Assessment completed" + (" (after its due date)" if finished > due else ""),
+                               "", "casework.assessment", "", False, False, worker.pk if worker else None, now))  # fmt: skip
+        else:
+            rows.append((a, referral.person_id, referral.pk, worker.pk if worker else None, referral.referred_on, due,
+                         None, False, [], "", "", "", "in_progress", None, 1, ""))  # fmt: skip
+    insert_rows(Assessment, ["authority", "person", "referral", "worker", "started_on", "due_on", "child_seen_on",
+                             "child_seen_alone", "factors", "primary_need", "outcome", "summary", "status",
+                             "completed_on", "version", "manager_comment"], rows)  # fmt: skip

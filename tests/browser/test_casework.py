@@ -1,0 +1,47 @@
+"""An assessment from "my work" to the manager's approval (the first part of issue 4)."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+from django.utils import timezone
+from playwright.sync_api import expect
+
+from hearth.casework.services import referral_open
+from hearth.core.tests.factories import PASSWORD
+
+
+def test_a_social_worker_completes_an_assessment_and_the_manager_approves_it(visit, county):
+    referral_open(by=county.front_door_officer, person=county.allocated_child,
+                  referred_on=timezone.localdate() - timedelta(days=3), source="2A")  # fmt: skip
+    page = visit.sign_in("sw", PASSWORD)
+    expect(page.get_by_role("heading", name="Assessments to finish")).to_be_visible()
+    page.get_by_role("table", name="1 assessments, soonest due first").get_by_role(
+        "link", name="Ava Allocated"
+    ).click()
+    visit.axe()
+    seen = timezone.localdate() - timedelta(days=1)
+    group = page.get_by_role("group", name="Date the child was seen")
+    group.get_by_label("Day").fill(str(seen.day))
+    group.get_by_label("Month").fill(str(seen.month))
+    group.get_by_label("Year").fill(str(seen.year))
+    page.get_by_label("The child was seen alone").check()
+    page.get_by_label("Neglect", exact=True).check()
+    page.get_by_label("What happens next").select_option("cin")
+    page.get_by_label("Analysis and summary").fill(
+        "Routines have slipped; a child in need plan will support the family."
+    )
+    page.get_by_role("button", name="Save and send to my manager").click()
+    visit.axe("submitted")
+    expect(page.get_by_text("The assessment is with your manager for approval")).to_be_visible()
+    page.get_by_role("button", name="Sign out").first.click()
+    visit.axe()
+
+    page = visit.sign_in("tm", PASSWORD)
+    page.get_by_role("table", name="1 waiting for you").get_by_role("link", name="Ava Allocated").click()
+    visit.axe()
+    page.get_by_role("button", name="Approve").click()
+    visit.axe("approved")
+    expect(page.get_by_text("Assessment approved")).to_be_visible()
+    visit.goto(f"/people/{county.allocated_child.pk}/chronology/")
+    expect(page.get_by_text("Assessment completed: Child in need plan", exact=True)).to_be_visible()
