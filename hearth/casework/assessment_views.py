@@ -10,8 +10,8 @@ from django.shortcuts import redirect
 from hearth.accounts.roles import Role
 from hearth.audit.models import AuditAction
 from hearth.audit.services import audit_record
-from hearth.casework import assessments, selectors
-from hearth.casework.forms import AssessmentDecisionForm, AssessmentForm
+from hearth.casework import assessments, protection, selectors
+from hearth.casework.forms import AssessmentDecisionForm, AssessmentForm, ConferenceForm
 from hearth.casework.models import AssessmentStatus
 from hearth.core.access import Action, can
 from hearth.core.forms import add_errors
@@ -61,3 +61,23 @@ def assessment_detail(request: HttpRequest, assessment_id: int) -> HttpResponse:
     context = {"assessment": assessment, "form": form, "decision": decision, "may_edit": may_edit,
                "may_decide": may_decide}  # fmt: skip
     return page(request, "casework/assessment.html", context, section="people")
+
+
+def conference_detail(request: HttpRequest, conference_id: int) -> HttpResponse:
+    """Record what a child protection conference decided."""
+    conference = selectors.conference_get(user=request.user, conference_id=conference_id)
+    form = ConferenceForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            protection.conference_record(by=request.user, conference=conference, held_on=form.cleaned_data["held_on"],
+                                         plan_needed=form.cleaned_data["plan_needed"] == "yes",
+                                         category=form.cleaned_data["category"], request=request)  # fmt: skip
+            messages.success(request, "The conference is recorded")
+            return redirect("people:detail", person_id=conference.person_id)
+        except ValidationError as error:
+            add_errors(form, error)
+    audit_record(action=AuditAction.VIEW, summary="Opened a conference", actor=request.user, obj=conference,
+                 person=conference.person, request=request)  # fmt: skip
+    return page(
+        request, "casework/conference.html", {"conference": conference, "form": form}, section="people"
+    )

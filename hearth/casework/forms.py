@@ -7,7 +7,7 @@ from typing import Any
 from django import forms
 from django.utils import timezone
 
-from hearth.casework.models import AssessmentOutcome
+from hearth.casework.models import AbuseCategory, AssessmentOutcome
 from hearth.core.fields import DateField
 from hearth.people.codes import ASSESSMENT_FACTORS, PRIMARY_NEED
 
@@ -73,3 +73,24 @@ class AssessmentForm(forms.Form):
 class AssessmentDecisionForm(forms.Form):
     comment = forms.CharField(label="Comments (needed when you return it)", widget=forms.Textarea, required=False,
                               max_length=10_000)  # fmt: skip
+
+
+YES_NO = [("yes", "Yes"), ("no", "No")]
+
+
+class StrategyDiscussionForm(forms.Form):
+    held_on = DateField(label="Date of the strategy discussion", required=False)
+    section_47 = forms.ChoiceField(label="Was a section 47 enquiry started?", choices=YES_NO,
+                                   error_messages={"required": "Select yes if a section 47 enquiry was started"})  # fmt: skip
+    attendees = forms.CharField(label="Who took part", max_length=300, required=False,
+                                help_text="For example, police, health and children’s social care")  # fmt: skip
+    notes = forms.CharField(label="Notes (optional)", max_length=5000, required=False)
+
+
+class ConferenceForm(forms.Form):
+    held_on = DateField(label="Date of the conference", required=False)
+    plan_needed = forms.ChoiceField(label="Does the child need a child protection plan?", choices=YES_NO,
+                                    error_messages={"required": "Select yes if the child needs a plan"})  # fmt: skip
+    category = forms.ChoiceField(label="Category of abuse (for a new plan)", required=False,
+                                 choices=[("", "Choose"), *AbuseCategory.choices],
+                                 error_messages={"invalid_choice": "Select the category of abuse"})  # fmt: skip

@@ -13,6 +13,7 @@ from hearth.people import codes
 class InvolvementKind(models.TextChoices):
     EARLY_HELP = "early_help", "Early help"
     SOCIAL_CARE = "social_care", "Children’s social care"
+    CHILD_PROTECTION = "child_protection", "Child protection"
 
 
 class Involvement(AuthorityOwned):
@@ -175,3 +176,67 @@ class Assessment(AuthorityOwned):
             models.Index(fields=["worker", "status", "due_on"]),
             models.Index(fields=["person", "started_on"]),
         ]
+
+
+class StrategyDiscussion(AuthorityOwned):
+    """Police, health and children's social care decide whether to start a section 47 enquiry."""
+
+    person_scope = PersonScope("person")
+
+    person = models.ForeignKey("people.Person", on_delete=models.PROTECT, related_name="strategy_discussions")
+    held_on = models.DateField()
+    section_47 = models.BooleanField()
+    attendees = models.CharField(max_length=300)
+    notes = models.TextField(blank=True)
+    recorded_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+
+
+class ConferenceKind(models.TextChoices):
+    INITIAL = "initial", "Initial child protection conference"
+    REVIEW = "review", "Review child protection conference"
+
+
+class AbuseCategory(models.TextChoices):
+    NEGLECT = "NEG", "Neglect"
+    PHYSICAL = "PHY", "Physical abuse"
+    SEXUAL = "SAB", "Sexual abuse"
+    EMOTIONAL = "EMO", "Emotional abuse"
+    MULTIPLE = "MUL", "Multiple categories"
+
+
+class Conference(AuthorityOwned):
+    person_scope = PersonScope("person")
+
+    person = models.ForeignKey("people.Person", on_delete=models.PROTECT, related_name="conferences")
+    kind = models.CharField(max_length=10, choices=ConferenceKind.choices)
+    strategy_discussion = models.ForeignKey(
+        StrategyDiscussion, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    plan = models.ForeignKey(
+        "ProtectionPlan", null=True, blank=True, on_delete=models.PROTECT, related_name="reviews"
+    )
+    due_on = models.DateField()
+    held_on = models.DateField(null=True, blank=True)
+    plan_needed = models.BooleanField(null=True)
+    recorded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.PROTECT, related_name="+"
+    )
+
+    class Meta:
+        ordering = ["due_on"]
+
+
+class ProtectionPlan(AuthorityOwned):
+    """A child protection plan, with the dates its statutory steps are due."""
+
+    person_scope = PersonScope("person")
+
+    person = models.ForeignKey("people.Person", on_delete=models.PROTECT, related_name="protection_plans")
+    category = models.CharField(max_length=3, choices=AbuseCategory.choices)
+    started_on = models.DateField()
+    ended_on = models.DateField(null=True, blank=True)
+    core_group_due_on = models.DateField()
+    next_review_due_on = models.DateField()
+
+    class Meta:
+        ordering = ["-started_on"]

@@ -13,7 +13,7 @@ from django.db.models import QuerySet
 from hearth.casework.models import CaseNote, CaseNoteSubject, NoteStatus
 from hearth.core.access import Action, get_for, scoped
 from hearth.people.family import households_of, relationships_of
-from hearth.people.models import HouseholdMember, Person
+from hearth.people.models import Allocation, HouseholdMember, Person
 
 
 def note_get(*, user: Any, note_id: int) -> CaseNote:
@@ -77,4 +77,38 @@ def assessments_to_approve(*, user: Any) -> QuerySet[Any]:
     return (
         scoped(user, Assessment.objects.filter(worker__team_id=user.team_id, status=AssessmentStatus.SUBMITTED), Action.VIEW)
         .select_related("person", "worker").order_by("submitted_at")
+    )  # fmt: skip
+
+
+def conference_get(*, user: Any, conference_id: int) -> Any:
+    from hearth.casework.models import Conference
+
+    return get_for(user, Conference.objects.select_related("person", "plan", "strategy_discussion"), Action.CHANGE,
+                   pk=conference_id)  # fmt: skip
+
+
+def protection_of(*, user: Any, person: Person) -> dict[str, Any]:
+    """The child's open plan and conferences still to hold, for the person page."""
+    from hearth.casework.models import Conference, ProtectionPlan
+
+    return {
+        "plan": scoped(
+            user, ProtectionPlan.objects.filter(person=person, ended_on__isnull=True), Action.VIEW
+        ).first(),
+        "conferences": list(
+            scoped(user, Conference.objects.filter(person=person, held_on__isnull=True), Action.VIEW)
+        ),
+    }
+
+
+def conferences_due(*, user: Any) -> QuerySet[Any]:
+    """Conferences not yet held for the people allocated to the user, soonest first."""
+    from hearth.casework.models import Conference
+
+    mine = scoped(user, Allocation.objects.filter(worker=user, ended_on__isnull=True), Action.VIEW).values(
+        "person_id"
+    )
+    return (
+        scoped(user, Conference.objects.filter(held_on__isnull=True, person_id__in=mine), Action.VIEW)
+        .select_related("person").order_by("due_on")
     )  # fmt: skip

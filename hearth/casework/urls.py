@@ -10,4 +10,5 @@ urlpatterns = [
     path("notes/<int:note_id>/", views.note_detail, name="note"),
     path("notes/<int:note_id>/edit/", views.note_edit, name="edit-note"),
     path("assessments/<int:assessment_id>/", assessment_views.assessment_detail, name="assessment"),
+    path("conferences/<int:conference_id>/", assessment_views.conference_detail, name="conference"),
 ]

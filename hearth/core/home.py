@@ -32,6 +32,9 @@ def my_work(*, user: Any) -> dict[str, Any]:
             }
             for a in casework.my_assessments(user=user)[:100]
         ]
+        context["conferences"] = [
+            {"conference": c, "overdue": c.due_on < today} for c in casework.conferences_due(user=user)[:100]
+        ]
     if user.role == Role.TEAM_MANAGER:
         context["to_approve"] = list(casework.assessments_to_approve(user=user)[:100])
     if has_capability(user, Capability.TEAM_CASELOADS):

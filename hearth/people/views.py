@@ -13,6 +13,9 @@ from django.views.decorators.http import require_GET, require_POST
 
 from hearth.audit.models import AuditAction
 from hearth.audit.services import audit_record
+from hearth.casework import protection
+from hearth.casework import selectors as casework_selectors
+from hearth.casework.forms import StrategyDiscussionForm
 from hearth.core.access import Action, Capability, can, has_capability
 from hearth.core.forms import add_errors, paginate, valid_filters
 from hearth.core.views import forbidden, page
@@ -102,6 +105,7 @@ def person_detail(request: HttpRequest, person_id: int) -> HttpResponse:
         "relationships": family.relationships_of(user=request.user, person=person),
         "households": family.households_of(user=request.user, person=person),
         "merges": selectors.merges_of(user=request.user, person=person),
+        "protection": casework_selectors.protection_of(user=request.user, person=person),
         "may_change": can(request.user, Action.CHANGE, person),
     }
     return page(request, "people/detail.html", context, section="people")
@@ -232,6 +236,12 @@ def _relate(request: HttpRequest, person: Any, data: dict[str, Any]) -> object:
     )
 
 
+def _strategy(request: HttpRequest, person: Any, data: dict[str, Any]) -> object:
+    return protection.strategy_discussion_record(by=request.user, person=person, held_on=data["held_on"],
+                                                 section_47=data["section_47"] == "yes", attendees=data["attendees"],
+                                                 notes=data["notes"], request=request)  # fmt: skip
+
+
 def _household(request: HttpRequest, person: Any, data: dict[str, Any]) -> object:
     if data.get("household"):
         try:
@@ -259,6 +269,9 @@ DETAILS = {
                             "Flag added. It shows at the top of the record"),
     "add-relationship": DetailsPage("Add a relationship", RelationshipForm, (("other", "text"), ("type", "select")),
                                     _relate, "Relationship recorded"),
+    "strategy-discussion": DetailsPage("Record a strategy discussion", StrategyDiscussionForm,
+                                       (("held_on", "date"), ("section_47", "radios"), ("attendees", "text"),
+                                        ("notes", "text")), _strategy, "Strategy discussion recorded"),
     "household": DetailsPage("Add to a household", HouseholdForm, (("household", "text"), ("name", "text")),
                              _household, "Household recorded"),
 }  # fmt: skip

@@ -23,6 +23,7 @@ from hearth.synth.contacts import make_contacts
 from hearth.synth.families import make_families
 from hearth.synth.names import FAMILY, GIVEN_FEMALE, GIVEN_MALE
 from hearth.synth.notes import make_case_notes
+from hearth.synth.protection import make_protection_plans
 
 AUTHORITY_NAME = "Brackenshire County Council"
 # Not a real authority's code. Statutory returns (issue 6) may need one the DfE validators accept.
@@ -117,6 +118,7 @@ class Summary:
     allocations: int = 0
     contacts: int = 0
     referrals: int = 0
+    protection_plans: int = 0
     restricted: int = 0
     personas: list[Persona] = field(default_factory=list)
 
@@ -222,6 +224,7 @@ def synth_county(*, seed: int = 1, scale: float = 1.0, today: date | None = None
     year = make_contacts(rng, authority, made.families_made, users, children, today)
     summary.contacts, summary.referrals = year["contacts"], year["referrals"]
     make_case_notes(rng, authority, made.families_made, today)
+    summary.protection_plans = make_protection_plans(rng, authority, made.families_made, children, today)
     audit_record(
         action=AuditAction.CREATE,
         summary=f"Created the demo county (seed {seed}, scale {scale})",

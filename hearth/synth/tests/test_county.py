@@ -6,6 +6,7 @@ from io import StringIO
 import pytest
 from django.core.management import CommandError, call_command
 from django.db import transaction
+from django.db.models import Sum
 
 from hearth.accounts.models import User
 from hearth.audit.services import audit_verify
@@ -122,3 +123,14 @@ def test_every_invented_identifier_and_postcode_passes_the_checks_typed_ones_mus
     for address in Address.objects.all():
         assert normalise_postcode(address.postcode) == address.postcode
     assert MatchKey.objects.values("person").distinct().count() == Person.objects.count()
+
+
+def test_child_protection_plans_come_at_about_34_per_10000_children_with_their_dates(db):
+    from hearth.casework.models import Conference, ProtectionPlan
+
+    synth_county(seed=2, scale=0.05)
+    children = District.objects.aggregate(total=Sum("child_population"))["total"]
+    plans = ProtectionPlan.objects.filter(ended_on__isnull=True)
+    assert plans.count() == round(children * 34 / 10_000)
+    assert Conference.objects.filter(kind="review", held_on__isnull=True).count() == plans.count()
+    assert all(p.core_group_due_on > p.started_on and p.next_review_due_on > p.started_on for p in plans)

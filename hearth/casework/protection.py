@@ -1,0 +1,139 @@
+"""Child protection: strategy discussion, initial conference, plan, reviews; and stepping down.
+
+Each function runs in a transaction, checks dates are in order, and writes the audit log and the
+chronology. Due dates come from hearth.casework.timescales.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils import timezone
+
+from hearth.audit.models import AuditAction
+from hearth.audit.services import audit_record
+from hearth.casework.models import (
+    AbuseCategory,
+    Conference,
+    ConferenceKind,
+    Involvement,
+    InvolvementKind,
+    ProtectionPlan,
+    StrategyDiscussion,
+)
+from hearth.casework.services import involvement_open
+from hearth.casework.timescales import core_group_due, initial_conference_due, review_conference_due
+from hearth.chronology.models import EntryKind
+from hearth.chronology.services import chronology_record
+from hearth.core.jinja import govuk_date
+
+
+def _note(by: Any, person: Any, obj: Any, title: str, request: Any, significant: bool = False) -> None:
+    chronology_record(people=[person], occurred_at=timezone.now(), kind=EntryKind.REFERRAL, title=title, source=obj,
+                      by=by, significant=significant)  # fmt: skip
+    audit_record(action=AuditAction.CHANGE, summary=title, actor=by, obj=obj, person=person, request=request)
+
+
+@transaction.atomic
+def strategy_discussion_record(*, by: Any, person: Any, held_on: date | None, section_47: bool, attendees: str,
+                               notes: str = "", request: Any = None) -> StrategyDiscussion:  # fmt: skip
+    errors: dict[str, list[str]] = {}
+    if held_on is None:
+        errors["held_on"] = ["Enter the date of the strategy discussion"]
+    elif held_on > timezone.localdate():
+        errors["held_on"] = ["The strategy discussion must be today or in the past"]
+    if not attendees.strip():
+        errors["attendees"] = ["Enter who took part, for example police, health and children’s social care"]
+    if errors:
+        raise ValidationError(errors)
+    assert held_on is not None
+    discussion = StrategyDiscussion.objects.create(authority_id=person.authority_id, person=person, held_on=held_on,
+                                                   section_47=section_47, attendees=attendees.strip(),
+                                                   notes=notes.strip(), recorded_by=by)  # fmt: skip
+    if section_47:
+        due = initial_conference_due(held_on)
+        Conference.objects.create(authority_id=person.authority_id, person=person, kind=ConferenceKind.INITIAL,
+                                  strategy_discussion=discussion, due_on=due)  # fmt: skip
+        title = f"Strategy discussion: section 47 enquiry started; initial conference due {govuk_date(due)}"
+    else:
+        title = "Strategy discussion: no section 47 enquiry"
+    _note(by, person, discussion, title, request, significant=section_47)
+    return discussion
+
+
+@transaction.atomic
+def conference_record(*, by: Any, conference: Conference, held_on: date | None, plan_needed: bool,
+                      category: str = "", request: Any = None) -> Conference:  # fmt: skip
+    """Record a conference's outcome. An initial conference may start a plan (its core group and first
+    review are then due); a review continues the plan (next review in 6 months) or ends it (the child steps
+    down to child in need)."""
+    conference = (
+        Conference.objects.select_for_update()
+        .select_related("person", "strategy_discussion", "plan")
+        .get(pk=conference.pk)
+    )
+    person = conference.person
+    errors: dict[str, list[str]] = {}
+    if conference.held_on is not None:
+        raise ValidationError("This conference has already been recorded")
+    if held_on is None:
+        errors["held_on"] = ["Enter the date of the conference"]
+    elif held_on > timezone.localdate():
+        errors["held_on"] = ["The conference must be today or in the past"]
+    elif conference.strategy_discussion and held_on < conference.strategy_discussion.held_on:
+        errors["held_on"] = [f"The conference must be on or after the strategy discussion "
+                             f"({govuk_date(conference.strategy_discussion.held_on)})"]  # fmt: skip
+    elif conference.plan and held_on < conference.plan.started_on:
+        errors["held_on"] = [
+            f"The review must be on or after the plan started ({govuk_date(conference.plan.started_on)})"
+        ]
+    starting = conference.kind == ConferenceKind.INITIAL and plan_needed
+    if starting and category not in AbuseCategory.values:
+        errors["category"] = ["Select the category of abuse"]
+    if starting and ProtectionPlan.objects.filter(person=person, ended_on__isnull=True).exists():
+        errors["plan_needed"] = [
+            "This child already has a child protection plan. Record a review conference instead"
+        ]
+    if errors:
+        raise ValidationError(errors)
+    assert held_on is not None
+    conference.held_on, conference.plan_needed, conference.recorded_by = held_on, plan_needed, by
+    conference.save(update_fields=["held_on", "plan_needed", "recorded_by"])
+    if starting:
+        plan = ProtectionPlan.objects.create(authority_id=person.authority_id, person=person, category=category,
+                                             started_on=held_on, core_group_due_on=core_group_due(held_on),
+                                             next_review_due_on=review_conference_due(held_on))  # fmt: skip
+        Conference.objects.create(authority_id=person.authority_id, person=person, kind=ConferenceKind.REVIEW,
+                                  plan=plan, due_on=plan.next_review_due_on)  # fmt: skip
+        involvement_open(
+            by=by, person=person, kind=InvolvementKind.CHILD_PROTECTION, started_on=held_on, request=request
+        )
+        title = (f"Child protection plan started ({plan.get_category_display()}); core group due "
+                 f"{govuk_date(plan.core_group_due_on)}, first review due {govuk_date(plan.next_review_due_on)}")  # fmt: skip
+    elif conference.kind == ConferenceKind.REVIEW and conference.plan is not None:
+        plan = conference.plan
+        if plan_needed:
+            plan.next_review_due_on = review_conference_due(plan.started_on, previous_review_on=held_on)
+            plan.save(update_fields=["next_review_due_on"])
+            Conference.objects.create(authority_id=person.authority_id, person=person, kind=ConferenceKind.REVIEW,
+                                      plan=plan, due_on=plan.next_review_due_on)  # fmt: skip
+            title = f"Review conference: the plan continues; next review due {govuk_date(plan.next_review_due_on)}"
+        else:
+            plan.ended_on = held_on
+            plan.save(update_fields=["ended_on"])
+            Involvement.objects.filter(
+                person=person, kind=InvolvementKind.CHILD_PROTECTION, ended_on__isnull=True
+            ).update(ended_on=held_on)
+            involvement_open(
+                by=by, person=person, kind=InvolvementKind.SOCIAL_CARE, started_on=held_on, request=request
+            )
+            title = (
+                "Review conference: the child protection plan ended; the child steps down to child in need"
+            )
+    else:
+        title = "Initial conference: no child protection plan needed"
+    _note(by, person, conference, title, request, significant=True)
+    return conference

@@ -1,0 +1,89 @@
+"""Child protection plans for the demo county, at about 34 per 10,000 children (seed 000, paragraph 4).
+
+Children are chosen from those allocated to safeguarding teams; each has the strategy discussion and
+initial conference that started the plan, the plan with its core group and review dates, the next review
+conference due (a few overdue), an open child protection involvement, and the chronology entries.
+"""
+
+from __future__ import annotations
+
+import random
+from datetime import date, datetime, time, timedelta
+from typing import Any
+from zoneinfo import ZoneInfo
+
+from django.utils import timezone
+
+from hearth.casework.models import (
+    AbuseCategory,
+    Conference,
+    ConferenceKind,
+    Involvement,
+    InvolvementKind,
+    ProtectionPlan,
+    StrategyDiscussion,
+)
+from hearth.casework.timescales import add_months, core_group_due, initial_conference_due
+from hearth.chronology.models import ChronologyEntry, EntryKind
+from hearth.organisation.models import Authority, TeamKind
+from hearth.synth.families import Family
+from hearth.synth.rows import insert_rows
+
+CP_PER_10000 = 34
+LONDON = ZoneInfo("Europe/London")
+CATEGORIES = ((AbuseCategory.NEGLECT, 48), (AbuseCategory.EMOTIONAL, 36), (AbuseCategory.PHYSICAL, 8),
+              (AbuseCategory.SEXUAL, 4), (AbuseCategory.MULTIPLE, 4))  # fmt: skip
+
+
+def make_protection_plans(rng: random.Random, authority: Authority, families: list[Family], children: int,
+                          today: date) -> int:  # fmt: skip
+    candidates = [(c, f.worker) for f in families if f.team is not None and f.team.kind == TeamKind.SAFEGUARDING
+                  for c in f.children if f.worker is not None]  # fmt: skip
+    wanted = min(len(candidates), round(children * CP_PER_10000 / 10_000))
+    chosen = rng.sample(candidates, wanted)
+    discussions, plans, starts = [], [], []
+    for child, worker in chosen:
+        start = today - timedelta(days=rng.randint(20, 540))
+        strategy_on = start - timedelta(days=rng.randint(14, 21))
+        discussions.append(StrategyDiscussion(authority=authority, person=child, held_on=strategy_on, section_47=True,
+                                              attendees="Police, health, children's social care", recorded_by=worker))  # fmt: skip
+        review = add_months(start, 3)
+        while review < today - timedelta(
+            days=rng.choice((3, 30, 30, 30))
+        ):  # most reviews held; a few overdue
+            review = add_months(review, 6)
+        category = _weighted(rng, CATEGORIES)
+        plans.append(ProtectionPlan(authority=authority, person=child, category=category, started_on=start,
+                                    core_group_due_on=core_group_due(start), next_review_due_on=review))  # fmt: skip
+        starts.append((child, worker, start, strategy_on))
+    StrategyDiscussion.objects.bulk_create(discussions, batch_size=2000)
+    ProtectionPlan.objects.bulk_create(plans, batch_size=2000)
+    conferences = []
+    for discussion, plan in zip(discussions, plans, strict=True):
+        conferences.append(Conference(authority=authority, person=plan.person, kind=ConferenceKind.INITIAL,
+                                      strategy_discussion=discussion, due_on=initial_conference_due(discussion.held_on),
+                                      held_on=plan.started_on, plan_needed=True))  # fmt: skip
+        conferences.append(Conference(authority=authority, person=plan.person, kind=ConferenceKind.REVIEW, plan=plan,
+                                      due_on=plan.next_review_due_on))  # fmt: skip
+    Conference.objects.bulk_create(conferences, batch_size=2000)
+    a, now = authority.pk, timezone.now()
+    insert_rows(Involvement, ["authority", "person", "kind", "started_on"],
+                [(a, plan.person.pk, InvolvementKind.CHILD_PROTECTION, plan.started_on) for plan in plans])  # fmt: skip
+    chronology: list[tuple[Any, ...]] = []
+    for (child, worker, start, strategy_on), plan in zip(starts, plans, strict=True):
+        for day, title in ((strategy_on, "Strategy discussion: section 47 enquiry started"),
+                           (start, f"Child protection plan started ({plan.get_category_display()})")):  # fmt: skip
+            chronology.append((a, child.pk, datetime.combine(day, time(11), tzinfo=LONDON), EntryKind.REFERRAL, title,
+                               "", "casework.protectionplan", str(plan.pk), True, False, worker.pk, now))  # fmt: skip
+    insert_rows(ChronologyEntry, ["authority", "person", "occurred_at", "kind", "title", "detail", "source_type",
+                                  "source_id", "significant", "hidden", "recorded_by", "recorded_at"], chronology)  # fmt: skip
+    return len(plans)
+
+
+def _weighted(rng: random.Random, options: tuple[tuple[str, int], ...]) -> str:
+    roll = rng.uniform(0, sum(w for _, w in options))
+    for value, weight in options:
+        roll -= weight
+        if roll <= 0:
+            return value
+    return options[-1][0]
