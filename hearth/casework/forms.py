@@ -87,6 +87,14 @@ class StrategyDiscussionForm(forms.Form):
     notes = forms.CharField(label="Notes (optional)", max_length=5000, required=False)
 
 
+class VisitForm(forms.Form):
+    visited_on = DateField(label="Date of the visit", required=False)
+    child_seen = forms.ChoiceField(label="Was the child seen?", choices=YES_NO,
+                                   error_messages={"required": "Select yes if the child was seen"})  # fmt: skip
+    seen_alone = forms.ChoiceField(label="Was the child seen alone?", choices=YES_NO,
+                                   error_messages={"required": "Select yes if the child was seen alone"})  # fmt: skip
+
+
 class ConferenceForm(forms.Form):
     held_on = DateField(label="Date of the conference", required=False)
     plan_needed = forms.ChoiceField(label="Does the child need a child protection plan?", choices=YES_NO,

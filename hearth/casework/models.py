@@ -237,6 +237,25 @@ class ProtectionPlan(AuthorityOwned):
     ended_on = models.DateField(null=True, blank=True)
     core_group_due_on = models.DateField()
     next_review_due_on = models.DateField()
+    next_visit_due_on = models.DateField(null=True, blank=True)
 
     class Meta:
         ordering = ["-started_on"]
+
+
+class StatutoryVisit(AuthorityOwned):
+    """A statutory visit to a child on a plan: seen, seen alone, and when the next one is due."""
+
+    person_scope = PersonScope("person")
+
+    person = models.ForeignKey("people.Person", on_delete=models.PROTECT, related_name="statutory_visits")
+    plan = models.ForeignKey(
+        ProtectionPlan, null=True, blank=True, on_delete=models.PROTECT, related_name="visits"
+    )
+    visited_on = models.DateField()
+    child_seen = models.BooleanField()
+    seen_alone = models.BooleanField()
+    recorded_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+
+    class Meta:
+        ordering = ["-visited_on"]

@@ -22,10 +22,16 @@ from hearth.casework.models import (
     Involvement,
     InvolvementKind,
     ProtectionPlan,
+    StatutoryVisit,
     StrategyDiscussion,
 )
 from hearth.casework.services import involvement_open
-from hearth.casework.timescales import core_group_due, initial_conference_due, review_conference_due
+from hearth.casework.timescales import (
+    core_group_due,
+    cp_visit_due,
+    initial_conference_due,
+    review_conference_due,
+)
 from hearth.chronology.models import EntryKind
 from hearth.chronology.services import chronology_record
 from hearth.core.jinja import govuk_date
@@ -105,7 +111,8 @@ def conference_record(*, by: Any, conference: Conference, held_on: date | None, 
     if starting:
         plan = ProtectionPlan.objects.create(authority_id=person.authority_id, person=person, category=category,
                                              started_on=held_on, core_group_due_on=core_group_due(held_on),
-                                             next_review_due_on=review_conference_due(held_on))  # fmt: skip
+                                             next_review_due_on=review_conference_due(held_on),
+                                             next_visit_due_on=cp_visit_due(held_on))  # fmt: skip
         Conference.objects.create(authority_id=person.authority_id, person=person, kind=ConferenceKind.REVIEW,
                                   plan=plan, due_on=plan.next_review_due_on)  # fmt: skip
         involvement_open(
@@ -137,3 +144,42 @@ def conference_record(*, by: Any, conference: Conference, held_on: date | None, 
         title = "Initial conference: no child protection plan needed"
     _note(by, person, conference, title, request, significant=True)
     return conference
+
+
+@transaction.atomic
+def statutory_visit_record(*, by: Any, person: Any, visited_on: date | None, child_seen: bool, seen_alone: bool,
+                           request: Any = None) -> StatutoryVisit:  # fmt: skip
+    """A visit to a child on a plan; the next is due 10 working days later."""
+    plan = ProtectionPlan.objects.select_for_update().filter(person=person, ended_on__isnull=True).first()
+    errors: dict[str, list[str]] = {}
+    if plan is None:
+        raise ValidationError("Statutory visits are recorded for a child on a child protection plan")
+    if visited_on is None:
+        errors["visited_on"] = ["Enter the date of the visit"]
+    elif visited_on > timezone.localdate():
+        errors["visited_on"] = ["The visit must be today or in the past"]
+    elif visited_on < plan.started_on:
+        errors["visited_on"] = [
+            f"The visit must be on or after the plan started ({govuk_date(plan.started_on)})"
+        ]
+    if seen_alone and not child_seen:
+        errors["seen_alone"] = ["A child seen alone was seen: select yes for ‘Was the child seen?’"]
+    if errors:
+        raise ValidationError(errors)
+    assert visited_on is not None
+    visit = StatutoryVisit.objects.create(authority_id=person.authority_id, person=person, plan=plan,
+                                          visited_on=visited_on, child_seen=child_seen, seen_alone=seen_alone,
+                                          recorded_by=by)  # fmt: skip
+    latest = StatutoryVisit.objects.filter(plan=plan).order_by("-visited_on").first()
+    assert latest is not None
+    plan.next_visit_due_on = cp_visit_due(latest.visited_on)
+    plan.save(update_fields=["next_visit_due_on"])
+    seen = "seen alone" if seen_alone else "seen" if child_seen else "not seen"
+    _note(
+        by,
+        person,
+        visit,
+        f"Statutory visit, child {seen}; next visit due {govuk_date(plan.next_visit_due_on)}",
+        request,
+    )
+    return visit

@@ -101,6 +101,19 @@ def protection_of(*, user: Any, person: Person) -> dict[str, Any]:
     }
 
 
+def visits_due(*, user: Any) -> QuerySet[Any]:
+    """Plans of the people allocated to the user, by when their next statutory visit is due."""
+    from hearth.casework.models import ProtectionPlan
+
+    mine = scoped(user, Allocation.objects.filter(worker=user, ended_on__isnull=True), Action.VIEW).values(
+        "person_id"
+    )
+    return (
+        scoped(user, ProtectionPlan.objects.filter(ended_on__isnull=True, person_id__in=mine), Action.VIEW)
+        .select_related("person").order_by("next_visit_due_on")
+    )  # fmt: skip
+
+
 def conferences_due(*, user: Any) -> QuerySet[Any]:
     """Conferences not yet held for the people allocated to the user, soonest first."""
     from hearth.casework.models import Conference

@@ -32,6 +32,10 @@ def my_work(*, user: Any) -> dict[str, Any]:
             }
             for a in casework.my_assessments(user=user)[:100]
         ]
+        context["visits"] = [
+            {"plan": p, "overdue": bool(p.next_visit_due_on and p.next_visit_due_on < today)}
+            for p in casework.visits_due(user=user)[:100]
+        ]
         context["conferences"] = [
             {"conference": c, "overdue": c.due_on < today} for c in casework.conferences_due(user=user)[:100]
         ]

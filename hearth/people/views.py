@@ -15,7 +15,7 @@ from hearth.audit.models import AuditAction
 from hearth.audit.services import audit_record
 from hearth.casework import protection
 from hearth.casework import selectors as casework_selectors
-from hearth.casework.forms import StrategyDiscussionForm
+from hearth.casework.forms import StrategyDiscussionForm, VisitForm
 from hearth.core.access import Action, Capability, can, has_capability
 from hearth.core.forms import add_errors, paginate, valid_filters
 from hearth.core.views import forbidden, page
@@ -242,6 +242,12 @@ def _strategy(request: HttpRequest, person: Any, data: dict[str, Any]) -> object
                                                  notes=data["notes"], request=request)  # fmt: skip
 
 
+def _visit(request: HttpRequest, person: Any, data: dict[str, Any]) -> object:
+    return protection.statutory_visit_record(by=request.user, person=person, visited_on=data["visited_on"],
+                                             child_seen=data["child_seen"] == "yes",
+                                             seen_alone=data["seen_alone"] == "yes", request=request)  # fmt: skip
+
+
 def _household(request: HttpRequest, person: Any, data: dict[str, Any]) -> object:
     if data.get("household"):
         try:
@@ -272,6 +278,9 @@ DETAILS = {
     "strategy-discussion": DetailsPage("Record a strategy discussion", StrategyDiscussionForm,
                                        (("held_on", "date"), ("section_47", "radios"), ("attendees", "text"),
                                         ("notes", "text")), _strategy, "Strategy discussion recorded"),
+    "statutory-visit": DetailsPage("Record a statutory visit", VisitForm,
+                                   (("visited_on", "date"), ("child_seen", "radios"), ("seen_alone", "radios")),
+                                   _visit, "Visit recorded"),
     "household": DetailsPage("Add to a household", HouseholdForm, (("household", "text"), ("name", "text")),
                              _household, "Household recorded"),
 }  # fmt: skip

@@ -23,7 +23,7 @@ from hearth.casework.models import (
     ProtectionPlan,
     StrategyDiscussion,
 )
-from hearth.casework.timescales import add_months, core_group_due, initial_conference_due
+from hearth.casework.timescales import add_months, core_group_due, cp_visit_due, initial_conference_due
 from hearth.chronology.models import ChronologyEntry, EntryKind
 from hearth.organisation.models import Authority, TeamKind
 from hearth.synth.families import Family
@@ -53,8 +53,10 @@ def make_protection_plans(rng: random.Random, authority: Authority, families: li
         ):  # most reviews held; a few overdue
             review = add_months(review, 6)
         category = _weighted(rng, CATEGORIES)
+        last_visit = max(start, today - timedelta(days=rng.randint(0, 16)))  # a few overdue
         plans.append(ProtectionPlan(authority=authority, person=child, category=category, started_on=start,
-                                    core_group_due_on=core_group_due(start), next_review_due_on=review))  # fmt: skip
+                                    core_group_due_on=core_group_due(start), next_review_due_on=review,
+                                    next_visit_due_on=cp_visit_due(last_visit)))  # fmt: skip
         starts.append((child, worker, start, strategy_on))
     StrategyDiscussion.objects.bulk_create(discussions, batch_size=2000)
     ProtectionPlan.objects.bulk_create(plans, batch_size=2000)

@@ -1,12 +1,12 @@
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, timedelta
 
 import pytest
 from django.core.exceptions import ValidationError
 
 from hearth.casework.models import Conference, Involvement, ProtectionPlan
-from hearth.casework.protection import conference_record, strategy_discussion_record
+from hearth.casework.protection import conference_record, statutory_visit_record, strategy_discussion_record
 from hearth.chronology.models import ChronologyEntry
 
 
@@ -98,3 +98,44 @@ def test_a_review_continues_the_plan_every_6_months_then_ends_it_and_steps_down(
     assert (
         "Review conference: the child protection plan ended; the child steps down to child in need" in titles
     )
+
+
+def on_a_plan(county, start=date(2026, 11, 2)):
+    started(county, held_on=start - timedelta(days=14))
+    conference_record(by=county.social_worker, conference=Conference.objects.get(), held_on=start, plan_needed=True,
+                      category="EMO")  # fmt: skip
+    return ProtectionPlan.objects.get()
+
+
+def test_a_plan_makes_the_first_visit_due_10_working_days_after_it_starts(county):
+    plan = on_a_plan(county)
+    assert plan.next_visit_due_on == date(2026, 11, 16)
+
+
+def test_a_visit_makes_the_next_due_10_working_days_later_and_goes_on_the_chronology(county):
+    plan = on_a_plan(county)
+    statutory_visit_record(by=county.social_worker, person=county.allocated_child, visited_on=date(2026, 11, 20),
+                           child_seen=True, seen_alone=True)  # fmt: skip
+    plan.refresh_from_db()
+    assert plan.next_visit_due_on == date(2026, 12, 4)
+    assert ChronologyEntry.objects.filter(title__startswith="Statutory visit, child seen alone").exists()
+
+
+def test_impossible_visits_are_refused(county):
+    with pytest.raises(ValidationError, match="child on a child protection plan"):
+        statutory_visit_record(by=county.social_worker, person=county.allocated_child, visited_on=date(2026, 11, 20),
+                               child_seen=True, seen_alone=False)  # fmt: skip
+    on_a_plan(county)
+    with pytest.raises(ValidationError) as caught:
+        statutory_visit_record(by=county.social_worker, person=county.allocated_child, visited_on=date(2026, 10, 1),
+                               child_seen=False, seen_alone=True)  # fmt: skip
+    assert set(caught.value.message_dict) == {"visited_on", "seen_alone"}
+
+
+def test_my_work_lists_visits_due(client, county):
+    from django.urls import reverse
+
+    on_a_plan(county)
+    client.force_login(county.social_worker)
+    page = client.get(reverse("core:home")).content.decode()
+    assert "Statutory visits" in page and "Overdue: due 16 November 2026" in page
