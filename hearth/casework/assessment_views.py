@@ -7,15 +7,18 @@ from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect
 
+from hearth.accounts.models import User
 from hearth.accounts.roles import Role
 from hearth.audit.models import AuditAction
 from hearth.audit.services import audit_record
-from hearth.casework import assessments, protection, selectors
+from hearth.casework import assessments, dashboard, protection, selectors
 from hearth.casework.forms import AssessmentDecisionForm, AssessmentForm, ConferenceForm
 from hearth.casework.models import AssessmentStatus
-from hearth.core.access import Action, can
+from hearth.core.access import Action, can, get_for, scoped
 from hearth.core.forms import add_errors
-from hearth.core.views import page
+from hearth.core.views import forbidden, page
+from hearth.people import services as person_services
+from hearth.people.models import Allocation
 
 
 def assessment_detail(request: HttpRequest, assessment_id: int) -> HttpResponse:
@@ -81,3 +84,49 @@ def conference_detail(request: HttpRequest, conference_id: int) -> HttpResponse:
     return page(
         request, "casework/conference.html", {"conference": conference, "form": form}, section="people"
     )
+
+
+def team(request: HttpRequest) -> HttpResponse:
+    """The team manager's dashboard."""
+    if getattr(request.user, "role", "") != Role.TEAM_MANAGER:
+        return forbidden(request, PermissionError("The team dashboard is for team managers."))
+    rows = dashboard.team_dashboard(user=request.user)
+    return page(request, "casework/team.html", {"rows": rows, "weights": dashboard.WEIGHTS}, section="team")
+
+
+def reallocate(request: HttpRequest, worker_id: int) -> HttpResponse:
+    """A team manager moves children from one worker to another."""
+    if getattr(request.user, "role", "") != Role.TEAM_MANAGER:
+        return forbidden(request, PermissionError("Only a team manager can reallocate work."))
+    team_id: int = getattr(request.user, "team_id", 0) or 0
+    worker = get_for(request.user, User.objects.filter(team_id=team_id), pk=worker_id)
+    allocations = scoped(
+        request.user, Allocation.objects.filter(worker=worker, ended_on__isnull=True), Action.CHANGE
+    )
+    colleagues = scoped(request.user, User.objects.filter(team_id=team_id, is_active=True)).exclude(
+        pk=worker.pk
+    )
+    error = ""
+    if request.method == "POST":
+        allocation = (
+            allocations.filter(pk=request.POST.get("allocation") or 0)
+            .select_related("person", "worker")
+            .first()
+        )
+        target = colleagues.filter(pk=request.POST.get("to") or 0).first()
+        if allocation is None or target is None:
+            error = "Select a child and the worker to move them to"
+        else:
+            try:
+                person_services.allocation_reallocate(
+                    by=request.user, allocation=allocation, to=target, request=request
+                )
+                messages.success(
+                    request, f"{allocation.person.full_name} is now allocated to {target.display_name}"
+                )
+                return redirect("casework:reallocate", worker_id=worker.pk)
+            except ValidationError as problem:
+                error = problem.messages[0]
+    context = {"worker": worker, "allocations": allocations.select_related("person").order_by("person__family_name"),
+               "colleagues": colleagues.order_by("last_name"), "error": error}  # fmt: skip
+    return page(request, "casework/reallocate.html", context, section="team")

@@ -11,4 +11,6 @@ urlpatterns = [
     path("notes/<int:note_id>/edit/", views.note_edit, name="edit-note"),
     path("assessments/<int:assessment_id>/", assessment_views.assessment_detail, name="assessment"),
     path("conferences/<int:conference_id>/", assessment_views.conference_detail, name="conference"),
+    path("team/", assessment_views.team, name="team"),
+    path("team/<int:worker_id>/reallocate/", assessment_views.reallocate, name="reallocate"),
 ]

@@ -21,6 +21,7 @@ from hearth.people.identifiers import NORMALISERS, normalise_postcode
 from hearth.people.matching import SHOW_FROM, STRONG_FROM, index_keys, probe_keys, score
 from hearth.people.models import (
     Address,
+    Allocation,
     Household,
     HouseholdMember,
     Identifier,
@@ -291,3 +292,25 @@ def person_match_or_create(*, by: Any, data: PersonInput, request: Any = None) -
         created=True,
         possible=possible,
     )
+
+
+@transaction.atomic
+def allocation_reallocate(*, by: Any, allocation: Allocation, to: Any, request: Any = None) -> Allocation:
+    """Move a child to another worker: the old allocation ends today and a new one starts, so the history
+    shows who held the case when."""
+    if allocation.ended_on is not None:
+        raise ValidationError("This allocation has already ended")
+    if to.authority_id != allocation.authority_id or not to.is_active or to.team_id is None:
+        raise ValidationError({"to": ["Choose a worker from this council’s teams"]})
+    if to.pk == allocation.worker_id:
+        raise ValidationError({"to": ["Choose a different worker"]})
+    today = timezone.localdate()
+    Allocation.objects.filter(pk=allocation.pk).update(ended_on=today)
+    moved = Allocation.objects.create(authority_id=allocation.authority_id, person=allocation.person, worker=to,
+                                      team_id=to.team_id, role=allocation.role, started_on=today)  # fmt: skip
+    old = allocation.worker.display_name if allocation.worker else "nobody"
+    chronology_record(people=[allocation.person], occurred_at=timezone.now(), kind=EntryKind.PERSON, source=moved, by=by,
+                      title=f"Reallocated from {old} to {to.display_name}")  # fmt: skip
+    audit_record(action=AuditAction.CHANGE, summary=f"Reallocated from {old} to {to.display_name}", actor=by,
+                 obj=moved, person=allocation.person, request=request)  # fmt: skip
+    return moved

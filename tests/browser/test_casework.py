@@ -79,3 +79,17 @@ def test_a_strategy_discussion_leads_to_a_conference_and_a_plan_with_its_dates(v
     page.get_by_role("link", name="My work").click()
     visit.axe()
     expect(page.get_by_role("heading", name="Conferences due")).to_be_visible()
+
+
+def test_a_team_manager_sees_caseloads_and_reallocates_a_child(visit, county):
+    page = visit.sign_in("tm", PASSWORD)
+    page.get_by_role("link", name="My team").click()
+    visit.axe()
+    expect(page.get_by_role("table", name="Caseloads and work due")).to_be_visible()
+    page.get_by_role("link", name="Sam Okoro").click()
+    visit.axe()
+    page.get_by_label("Child to move").select_option(label="Ava Allocated (Allocated worker)")
+    page.get_by_label("Move to").select_option(index=1)
+    page.get_by_role("button", name="Reallocate").click()
+    visit.axe("reallocated")
+    expect(page.get_by_text("Ava Allocated is now allocated to")).to_be_visible()

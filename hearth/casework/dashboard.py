@@ -1,0 +1,88 @@
+"""The team manager's dashboard: each worker's caseload (weighted by involvement type), due and overdue
+work. Built from a few grouped queries, so its cost does not grow with the number of children."""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+from typing import Any
+
+from django.utils import timezone
+
+from hearth.accounts.models import User
+from hearth.accounts.roles import Role
+from hearth.casework.models import (
+    Assessment,
+    AssessmentStatus,
+    Conference,
+    Involvement,
+    InvolvementKind,
+    ProtectionPlan,
+)
+from hearth.core.access import Action, scoped
+from hearth.people.models import Allocation
+
+# How much a child counts towards a caseload, by their most demanding open involvement.
+WEIGHTS: dict[str, float] = {
+    InvolvementKind.CHILD_PROTECTION: 1.5,
+    InvolvementKind.SOCIAL_CARE: 1.0,
+    InvolvementKind.EARLY_HELP: 1.0,
+}
+
+
+@dataclass
+class WorkerRow:
+    worker: User
+    children: int = 0
+    weighted: float = 0.0
+    by_kind: Counter[str] = field(default_factory=Counter)
+    assessments: int = 0
+    assessments_overdue: int = 0
+    visits_overdue: int = 0
+    conferences_due: int = 0
+
+
+def team_dashboard(*, user: Any) -> list[WorkerRow]:
+    """Every member of the manager's team (but the manager) with their work. Empty for other roles."""
+    if user.role != Role.TEAM_MANAGER or not user.team_id:
+        return []
+    today = timezone.localdate()
+    workers = scoped(user, User.objects.filter(team_id=user.team_id, is_active=True)).exclude(
+        role=Role.TEAM_MANAGER
+    )
+    rows = {w.pk: WorkerRow(w) for w in workers.order_by("last_name", "first_name")}
+    allocations = list(
+        scoped(
+            user, Allocation.objects.filter(worker_id__in=list(rows), ended_on__isnull=True), Action.VIEW
+        ).values_list("worker_id", "person_id")
+    )
+    people = {person for _, person in allocations}
+    kinds: dict[int, set[str]] = defaultdict(set)
+    for person, kind in scoped(user, Involvement.objects.filter(person_id__in=people, ended_on__isnull=True),
+                               Action.VIEW).values_list("person_id", "kind"):  # fmt: skip
+        kinds[person].add(kind)
+    overdue_visits = set(
+        scoped(user, ProtectionPlan.objects.filter(person_id__in=people, ended_on__isnull=True,
+                                                   next_visit_due_on__lt=today), Action.VIEW).values_list("person_id", flat=True)
+    )  # fmt: skip
+    conferences = Counter(
+        scoped(
+            user, Conference.objects.filter(person_id__in=people, held_on__isnull=True), Action.VIEW
+        ).values_list("person_id", flat=True)
+    )
+    for worker_id, person in allocations:
+        row = rows[worker_id]
+        row.children += 1
+        kind = max(kinds[person], key=lambda k: WEIGHTS.get(k, 1.0), default="")
+        row.weighted += WEIGHTS.get(kind, 1.0)
+        row.by_kind[kind or "none"] += 1
+        row.visits_overdue += person in overdue_visits
+        row.conferences_due += conferences[person]
+    open_assessments = scoped(
+        user, Assessment.objects.filter(worker_id__in=list(rows),
+                                        status__in=[AssessmentStatus.IN_PROGRESS, AssessmentStatus.RETURNED]), Action.VIEW
+    )  # fmt: skip
+    for worker_id, due_on in open_assessments.values_list("worker_id", "due_on"):
+        rows[worker_id].assessments += 1
+        rows[worker_id].assessments_overdue += due_on < today
+    return list(rows.values())
