@@ -77,7 +77,8 @@ def conference_record(*, by: Any, conference: Conference, held_on: date | None, 
     review are then due); a review continues the plan (next review in 6 months) or ends it (the child steps
     down to child in need)."""
     conference = (
-        Conference.objects.select_for_update()
+        # Lock only the conference row: PostgreSQL cannot lock the nullable side of the outer joins.
+        Conference.objects.select_for_update(of=("self",))
         .select_related("person", "strategy_discussion", "plan")
         .get(pk=conference.pk)
     )
