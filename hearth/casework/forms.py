@@ -2,14 +2,14 @@ from __future__ import annotations
 
 import re
 from datetime import datetime, time
-from typing import Any
+from typing import Any, cast
 
 from django import forms
 from django.utils import timezone
 
 from hearth.casework.models import AbuseCategory, AssessmentOutcome
 from hearth.core.fields import DateField
-from hearth.people.codes import ASSESSMENT_FACTORS, PRIMARY_NEED
+from hearth.people.codes import ASSESSMENT_FACTORS, CIN_CLOSURE_REASON, PRIMARY_NEED
 
 
 class CaseNoteForm(forms.Form):
@@ -29,7 +29,7 @@ class CaseNoteForm(forms.Form):
     def __init__(self, *args: Any, people: list[Any], **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.people_by_id = {str(p.pk): p for p in people}
-        self.fields["people"].choices = [(str(p.pk), p.full_name) for p in people]  # type: ignore[attr-defined]
+        cast(forms.ChoiceField, self.fields["people"]).choices = [(str(p.pk), p.full_name) for p in people]
 
     def clean_occurred_time(self) -> str:
         value = (self.cleaned_data.get("occurred_time") or "").strip()
@@ -102,3 +102,66 @@ class ConferenceForm(forms.Form):
     category = forms.ChoiceField(label="Category of abuse (for a new plan)", required=False,
                                  choices=[("", "Choose"), *AbuseCategory.choices],
                                  error_messages={"invalid_choice": "Select the category of abuse"})  # fmt: skip
+
+
+class StepDownForm(forms.Form):
+    """Choices come from the user's authority and the child's record (DetailsPage passes them)."""
+
+    wants_context = True
+    key_worker = forms.ChoiceField(
+        label="Early help key worker (if the family does not have one yet)", required=False
+    )
+
+    def __init__(self, *args: Any, user: Any, person: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        from hearth.accounts.models import User
+        from hearth.accounts.roles import PractitionerKind
+        from hearth.core.access import scoped
+
+        workers = scoped(
+            user,
+            User.objects.filter(practitioner_kind=PractitionerKind.EARLY_HELP_KEY_WORKER, is_active=True),
+        )
+        if person.district_id:
+            workers = workers.filter(team__district_id=person.district_id)
+        self.workers = {str(w.pk): w for w in workers.order_by("last_name")[:200]}
+        cast(forms.ChoiceField, self.fields["key_worker"]).choices = [
+            ("", "Keep the family’s key worker"),
+            *((k, w.display_name) for k, w in self.workers.items()),
+        ]
+
+
+class StepUpForm(forms.Form):
+    wants_context = True
+    confirm = forms.BooleanField(label="Refer the child to children’s social care (an assessment will start)",
+                                 error_messages={"required": "Tick the box to confirm the step up"})  # fmt: skip
+
+    def __init__(self, *args: Any, user: Any, person: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+
+
+class CloseInvolvementForm(forms.Form):
+    wants_context = True
+    involvement = forms.ChoiceField(
+        label="Involvement to close", error_messages={"required": "Select the involvement to close"}
+    )
+    reason = forms.ChoiceField(
+        label="Why it is closing", required=False, choices=[("", "Choose"), *CIN_CLOSURE_REASON]
+    )
+    ended_on = DateField(label="Date it closes", required=False, help_text="Leave blank for today")
+
+    def __init__(self, *args: Any, user: Any, person: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        from hearth.casework.models import Involvement
+        from hearth.core.access import Action, scoped
+
+        self.open = {
+            str(i.pk): i
+            for i in scoped(
+                user, Involvement.objects.filter(person=person, ended_on__isnull=True), Action.CHANGE
+            )
+        }
+        cast(forms.ChoiceField, self.fields["involvement"]).choices = [
+            ("", "Choose"),
+            *((k, f"{i.get_kind_display()} since {i.started_on:%d/%m/%Y}") for k, i in self.open.items()),
+        ]

@@ -28,6 +28,7 @@ class Involvement(AuthorityOwned):
     referral = models.OneToOneField(
         "Referral", null=True, blank=True, on_delete=models.PROTECT, related_name="involvement"
     )
+    closure_reason = models.CharField(max_length=3, choices=codes.CIN_CLOSURE_REASON, blank=True)
     opened_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, on_delete=models.PROTECT, related_name="+"
     )

@@ -54,3 +54,11 @@ PRIMARY_NEED = (
     ("N4", "Family in acute stress"), ("N5", "Family dysfunction"), ("N6", "Socially unacceptable behaviour"),
     ("N7", "Low income"), ("N8", "Absent parenting"), ("N9", "Cases other than children in need"),
 )  # fmt: skip
+
+# CIN census reasons an episode of need ended.
+CIN_CLOSURE_REASON = (
+    ("RC1", "Adopted"), ("RC2", "Died"), ("RC3", "Child arrangements order"), ("RC4", "Special guardianship order"),
+    ("RC5", "Transferred to another local authority"), ("RC6", "Transferred to adult social care"),
+    ("RC7", "Services ceased for any other reason"), ("RC8", "Closed after assessment, no further action"),
+    ("RC9", "Closed after assessment, referred to early help"),
+)  # fmt: skip

@@ -13,9 +13,15 @@ from django.views.decorators.http import require_GET, require_POST
 
 from hearth.audit.models import AuditAction
 from hearth.audit.services import audit_record
-from hearth.casework import protection
+from hearth.casework import protection, steps
 from hearth.casework import selectors as casework_selectors
-from hearth.casework.forms import StrategyDiscussionForm, VisitForm
+from hearth.casework.forms import (
+    CloseInvolvementForm,
+    StepDownForm,
+    StepUpForm,
+    StrategyDiscussionForm,
+    VisitForm,
+)
 from hearth.core.access import Action, Capability, can, has_capability
 from hearth.core.forms import add_errors, paginate, valid_filters
 from hearth.core.views import forbidden, page
@@ -203,7 +209,7 @@ class DetailsPage:
     """One small change to a person's details: its form, how to show each field, and the service to call."""
 
     heading: str
-    form: type[forms.Form]
+    form: Callable[..., forms.Form]  # a form class; those with `wants_context` take user= and person=
     fields: tuple[tuple[str, str], ...]  # (field name, text | date | radios | select)
     apply: Callable[..., object]
     done: str
@@ -248,6 +254,23 @@ def _visit(request: HttpRequest, person: Any, data: dict[str, Any]) -> object:
                                              seen_alone=data["seen_alone"] == "yes", request=request)  # fmt: skip
 
 
+def _step_down(request: HttpRequest, person: Any, data: dict[str, Any], form: Any = None) -> object:
+    key_worker = form.workers.get(data.get("key_worker") or "") if form is not None else None
+    return steps.step_down(by=request.user, person=person, key_worker=key_worker, request=request)
+
+
+def _step_up(request: HttpRequest, person: Any, data: dict[str, Any], form: Any = None) -> object:
+    return steps.step_up(by=request.user, person=person, request=request)
+
+
+def _close(request: HttpRequest, person: Any, data: dict[str, Any], form: Any = None) -> object:
+    involvement = form.open.get(data["involvement"]) if form is not None else None
+    if involvement is None:
+        raise ValidationError({"involvement": ["Select the involvement to close"]})
+    return steps.involvement_close(by=request.user, involvement=involvement, ended_on=data.get("ended_on"),
+                                   reason=data.get("reason", ""), request=request)  # fmt: skip
+
+
 def _household(request: HttpRequest, person: Any, data: dict[str, Any]) -> object:
     if data.get("household"):
         try:
@@ -281,6 +304,13 @@ DETAILS = {
     "statutory-visit": DetailsPage("Record a statutory visit", VisitForm,
                                    (("visited_on", "date"), ("child_seen", "radios"), ("seen_alone", "radios")),
                                    _visit, "Visit recorded"),
+    "step-down": DetailsPage("Step down to early help", StepDownForm, (("key_worker", "select"),), _step_down,
+                             "Stepped down to early help. The key worker stays with the family"),
+    "step-up": DetailsPage("Step up to children’s social care", StepUpForm, (("confirm", "checkbox"),), _step_up,
+                           "Referred to children’s social care. An assessment has started"),
+    "close-involvement": DetailsPage("Close an involvement", CloseInvolvementForm,
+                                     (("involvement", "select"), ("reason", "select"), ("ended_on", "date")), _close,
+                                     "The involvement is closed"),
     "household": DetailsPage("Add to a household", HouseholdForm, (("household", "text"), ("name", "text")),
                              _household, "Household recorded"),
 }  # fmt: skip
@@ -291,10 +321,16 @@ def person_details(request: HttpRequest, person_id: int, change: str) -> HttpRes
     if spec is None:
         raise Http404("No such change")
     person = selectors.person_get(user=request.user, person_id=person_id, action=Action.CHANGE)
-    form = spec.form(request.POST or None)
+    context_kwargs = (
+        {"user": request.user, "person": person} if getattr(spec.form, "wants_context", False) else {}
+    )
+    form = spec.form(request.POST or None, **context_kwargs)
     if request.method == "POST" and form.is_valid():
         try:
-            spec.apply(request, person, form.cleaned_data)
+            if context_kwargs:
+                spec.apply(request, person, form.cleaned_data, form)
+            else:
+                spec.apply(request, person, form.cleaned_data)
             messages.success(request, spec.done)
             return redirect("people:detail", person_id=person.pk)
         except ValidationError as error:

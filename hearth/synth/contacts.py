@@ -170,10 +170,9 @@ def make_contacts(rng: random.Random, authority: Authority, families: list[Famil
         # Most referrals of children nobody is working with end after a short assessment.
         ends = referral.referred_on + timedelta(days=rng.randint(5, 25))
         involvements.append((a, referral.person_id, InvolvementKind.SOCIAL_CARE, referral.referred_on,
-                             ends if ends <= today else None, referral.pk))  # fmt: skip
-    insert_rows(
-        Involvement, ["authority", "person", "kind", "started_on", "ended_on", "referral"], involvements
-    )
+                             ends if ends <= today else None, referral.pk, "RC8" if ends <= today else ""))  # fmt: skip
+    insert_rows(Involvement, ["authority", "person", "kind", "started_on", "ended_on", "referral", "closure_reason"],
+                involvements)  # fmt: skip
     _assessments(rng, authority, referrals, staff, today, chronology, now)
     insert_rows(ChronologyEntry, ["authority", "person", "occurred_at", "kind", "title", "detail", "source_type",
                                   "source_id", "significant", "hidden", "recorded_by", "recorded_at"], chronology)  # fmt: skip

@@ -69,8 +69,8 @@ def make_protection_plans(rng: random.Random, authority: Authority, families: li
                                       due_on=plan.next_review_due_on))  # fmt: skip
     Conference.objects.bulk_create(conferences, batch_size=2000)
     a, now = authority.pk, timezone.now()
-    insert_rows(Involvement, ["authority", "person", "kind", "started_on"],
-                [(a, plan.person.pk, InvolvementKind.CHILD_PROTECTION, plan.started_on) for plan in plans])  # fmt: skip
+    insert_rows(Involvement, ["authority", "person", "kind", "started_on", "closure_reason"],
+                [(a, plan.person.pk, InvolvementKind.CHILD_PROTECTION, plan.started_on, "") for plan in plans])  # fmt: skip
     chronology: list[tuple[Any, ...]] = []
     for (child, worker, start, strategy_on), plan in zip(starts, plans, strict=True):
         for day, title in ((strategy_on, "Strategy discussion: section 47 enquiry started"),
