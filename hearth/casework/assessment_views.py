@@ -130,3 +130,11 @@ def reallocate(request: HttpRequest, worker_id: int) -> HttpResponse:
     context = {"worker": worker, "allocations": allocations.select_related("person").order_by("person__family_name"),
                "colleagues": colleagues.order_by("last_name"), "error": error}  # fmt: skip
     return page(request, "casework/reallocate.html", context, section="team")
+
+
+def districts(request: HttpRequest) -> HttpResponse:
+    """Caseloads and timeliness by district (for a head of service, analysts and administrators)."""
+    rows = dashboard.districts_overview(user=request.user)
+    if not rows:
+        return forbidden(request, PermissionError("District figures are for those who see county figures."))
+    return page(request, "casework/districts.html", {"rows": rows}, section="districts")

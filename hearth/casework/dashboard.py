@@ -86,3 +86,69 @@ def team_dashboard(*, user: Any) -> list[WorkerRow]:
         rows[worker_id].assessments += 1
         rows[worker_id].assessments_overdue += due_on < today
     return list(rows.values())
+
+
+@dataclass
+class DistrictRow:
+    name: str
+    children_population: int
+    workers: int = 0
+    children: int = 0
+    on_plans: int = 0
+    assessments_open: int = 0
+    assessments_overdue: int = 0
+    completed_year: int = 0
+    completed_in_time: int = 0
+
+    @property
+    def average_caseload(self) -> float:
+        return self.children / self.workers if self.workers else 0.0
+
+    @property
+    def in_time_percent(self) -> int | None:
+        return round(100 * self.completed_in_time / self.completed_year) if self.completed_year else None
+
+
+def districts_overview(*, user: Any) -> list[DistrictRow]:
+    """Caseloads and timeliness by district, for those who see county figures. Grouped queries only."""
+    from datetime import timedelta
+
+    from django.db.models import Count, F, Q
+
+    from hearth.core.access import Capability, has_capability
+    from hearth.organisation.models import District
+
+    if not has_capability(user, Capability.COUNTY_FIGURES):
+        return []
+    today = timezone.localdate()
+    rows = {d.pk: DistrictRow(d.name, d.child_population) for d in scoped(user, District).order_by("name")}
+    social_workers = scoped(
+        user, User.objects.filter(role=Role.PRACTITIONER, is_active=True, team__isnull=False)
+    )
+    for district, total in social_workers.values_list("team__district_id").annotate(total=Count("pk")):
+        if district in rows:
+            rows[district].workers = total
+    allocations = scoped(
+        user, Allocation.objects.filter(ended_on__isnull=True, worker__isnull=False), Action.VIEW_NAME
+    )
+    for district, total in allocations.values_list("person__district_id").annotate(total=Count("pk")):
+        if district in rows:
+            rows[district].children = total
+    plans = scoped(user, ProtectionPlan.objects.filter(ended_on__isnull=True), Action.VIEW_NAME)
+    for district, total in plans.values_list("person__district_id").annotate(total=Count("pk")):
+        if district in rows:
+            rows[district].on_plans = total
+    open_states = [AssessmentStatus.IN_PROGRESS, AssessmentStatus.RETURNED, AssessmentStatus.SUBMITTED]
+    assessments = scoped(user, Assessment.objects.all(), Action.VIEW_NAME).values_list("person__district_id").annotate(
+        open=Count("pk", filter=Q(status__in=open_states)),
+        overdue=Count("pk", filter=Q(status__in=open_states, due_on__lt=today)),
+        completed=Count("pk", filter=Q(status=AssessmentStatus.APPROVED, completed_on__gte=today - timedelta(days=365))),
+        in_time=Count("pk", filter=Q(status=AssessmentStatus.APPROVED, completed_on__gte=today - timedelta(days=365),
+                                     completed_on__lte=F("due_on"))),
+    )  # fmt: skip
+    for district, open_, overdue, completed, in_time in assessments:
+        if district in rows:
+            row = rows[district]
+            row.assessments_open, row.assessments_overdue = open_, overdue
+            row.completed_year, row.completed_in_time = completed, in_time
+    return list(rows.values())

@@ -12,5 +12,6 @@ urlpatterns = [
     path("assessments/<int:assessment_id>/", assessment_views.assessment_detail, name="assessment"),
     path("conferences/<int:conference_id>/", assessment_views.conference_detail, name="conference"),
     path("team/", assessment_views.team, name="team"),
+    path("districts/", assessment_views.districts, name="districts"),
     path("team/<int:worker_id>/reallocate/", assessment_views.reallocate, name="reallocate"),
 ]

@@ -23,6 +23,7 @@ NAV_ITEMS = (
     NavItem("Front door", "frontdoor:queue", Capability.FRONT_DOOR, "frontdoor"),
     NavItem("People", "people:list", Capability.PEOPLE_VIEW, "people"),
     NavItem("My team", "casework:team", Capability.TEAM_CASELOADS, "team"),
+    NavItem("Districts", "casework:districts", Capability.COUNTY_FIGURES, "districts"),
     NavItem("Staff directory", "organisation:directory", Capability.STAFF_VIEW, "staff"),
     NavItem("Audit log", "audit:list", Capability.AUDIT_VIEW, "audit"),
 )

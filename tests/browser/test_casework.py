@@ -93,3 +93,10 @@ def test_a_team_manager_sees_caseloads_and_reallocates_a_child(visit, county):
     page.get_by_role("button", name="Reallocate").click()
     visit.axe("reallocated")
     expect(page.get_by_text("Ava Allocated is now allocated to")).to_be_visible()
+
+
+def test_an_analyst_sees_caseloads_and_timeliness_by_district(visit, county):
+    page = visit.sign_in("analyst", PASSWORD)
+    page.get_by_role("link", name="Districts").click()
+    visit.axe()
+    expect(page.get_by_role("table", name="Districts")).to_be_visible()

@@ -70,3 +70,35 @@ def test_reallocating_through_the_page(client, county):
     other = reverse("casework:reallocate", kwargs={"worker_id": county.other_district_worker.pk})
     assert client.get(other).status_code == 404  # not in the manager's team
     assert Assessment.objects.count() == 0
+
+
+def test_the_district_overview_counts_caseloads_and_timeliness(client, county):
+    from hearth.casework.dashboard import districts_overview
+
+    referral_open(by=county.front_door_officer, person=county.allocated_child, referred_on=date.today() - timedelta(days=100),
+                  source="6")  # fmt: skip
+    Assessment.objects.update(
+        status="approved", completed_on=date.today() - timedelta(days=1)
+    )  # after its due date
+    rows = {r.name: r for r in districts_overview(user=county.analyst)}
+    aldermoor = rows["Aldermoor"]
+    assert aldermoor.children == 1  # Ava (Mo is allocated too but lives in Eastwold)
+    assert (aldermoor.completed_year, aldermoor.in_time_percent) == (1, 0)
+    assert districts_overview(user=county.social_worker) == []
+    client.force_login(county.analyst)
+    page = client.get(reverse("casework:districts")).content.decode()
+    assert "Caseloads and timeliness by district" in page and "Aldermoor" in page
+    client.force_login(county.social_worker)
+    assert client.get(reverse("casework:districts")).status_code == 403
+
+
+def test_the_district_overview_query_count_does_not_grow(client, county):
+    client.force_login(county.analyst)
+
+    def more():
+        for _ in range(10):
+            AllocationFactory(
+                person=PersonFactory(district=county.eastwold), worker=county.other_district_worker
+            )
+
+    assert_queries_do_not_grow(lambda: client.get(reverse("casework:districts")), more)
