@@ -81,12 +81,6 @@ class PersonForm(forms.Form):
                                  postcode=text("postcode")) if has_address else None,
         )  # fmt: skip
 
-    def add_service_errors(self, errors: dict[str, list[str]]) -> None:
-        for name, messages in errors.items():
-            target = name if name in self.fields else None
-            for message in messages:
-                self.add_error(target, message)
-
 
 class MergeForm(forms.Form):
     other = forms.IntegerField(label="Hearth ID of the other record", min_value=1,

@@ -130,7 +130,7 @@ def person_add(request: HttpRequest) -> HttpResponse:
         name: messages for name, messages in validate_person_input(data).items() if name not in form.errors
     }
     if not parsed or errors:
-        form.add_service_errors(errors)
+        add_errors(form, ValidationError(errors))
         return page(request, "people/add.html", {"form": form}, section="people")
     seen = [int(i) for i in request.POST.getlist("candidate") if i.isdigit()]
     if request.POST.get("confirmed") != "new":
@@ -141,7 +141,7 @@ def person_add(request: HttpRequest) -> HttpResponse:
     try:
         person = person_create(by=request.user, data=data, request=request, candidates_seen=seen)
     except ValidationError as error:
-        form.add_service_errors(error.message_dict)
+        add_errors(form, error)
         return page(request, "people/add.html", {"form": form}, section="people")
     messages.success(request, f"{person.full_name} has been added")
     return redirect("people:detail", person_id=person.pk)
