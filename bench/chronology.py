@@ -8,16 +8,12 @@ Target (issue 3): median under 150 ms server time, and a query count that does n
 from __future__ import annotations
 
 import argparse
-import os
 import statistics
-import sys
-import tempfile
 import time
 from datetime import datetime, timedelta
-from pathlib import Path
 from zoneinfo import ZoneInfo
 
-sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+from harness import keep_one_connection, start_django
 
 
 def main() -> None:
@@ -25,18 +21,7 @@ def main() -> None:
     parser.add_argument("--events", type=int, default=2000)
     parser.add_argument("--repeat", type=int, default=30)
     args = parser.parse_args()
-    workdir = tempfile.mkdtemp(prefix="hearth-bench-")
-    os.environ.setdefault("HEARTH_VAR_DIR", workdir)
-    Path(workdir, "static").mkdir(exist_ok=True)
-    os.environ["DJANGO_SETTINGS_MODULE"] = "config.settings.test"
-    if os.environ.get("DATABASE_URL"):
-        from person_search import _fresh_postgres_database  # type: ignore[import-not-found]
-
-        _fresh_postgres_database()
-    import django
-
-    django.setup()
-    from django.core.management import call_command
+    start_django()
     from django.db import connection
     from django.test import Client
     from django.test.utils import CaptureQueriesContext, setup_test_environment
@@ -49,7 +34,6 @@ def main() -> None:
     from hearth.synth.rows import insert_rows
 
     setup_test_environment()
-    call_command("migrate", verbosity=0)
     authority = Authority.objects.create(name="Bench County Council", short_name="Bench", dfe_code="996")
     district = District.objects.create(authority=authority, name="Bench", code="bench")
     team = Team.objects.create(
@@ -73,13 +57,7 @@ def main() -> None:
                       f"Event {offset + n}: home visit, Ava seen alone", "Ava said school is going better. " * 3,
                       "", "", n % 9 == 0, False, worker.pk, start) for n in range(count)])  # fmt: skip
 
-    # Keep one connection across requests, as a server with HEARTH_DB_CONN_MAX_AGE does; otherwise every
-    # request reconnects (and the query log is cleared with it).
-    from django.core import signals
-    from django.db import close_old_connections
-
-    signals.request_started.disconnect(close_old_connections)
-    signals.request_finished.disconnect(close_old_connections)
+    keep_one_connection()
     client = Client()
     client.force_login(worker)
     url = f"/people/{child.pk}/chronology/"

@@ -8,14 +8,10 @@ so compare ratios between runs on the same machine, not absolute numbers between
 from __future__ import annotations
 
 import argparse
-import os
 import statistics
-import sys
-import tempfile
 import time
-from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+from harness import start_django
 
 
 def main() -> None:
@@ -24,14 +20,7 @@ def main() -> None:
     parser.add_argument("--repeat", type=int, default=5)
     args = parser.parse_args()
 
-    workdir = tempfile.mkdtemp(prefix="hearth-bench-")
-    os.environ.setdefault("HEARTH_VAR_DIR", workdir)
-    Path(workdir, "static").mkdir()
-    os.environ["DJANGO_SETTINGS_MODULE"] = "config.settings.test"
-    import django
-
-    django.setup()
-    from django.core.management import call_command
+    workdir = start_django()
     from django.db import connection
     from django.test import Client
     from django.test.utils import CaptureQueriesContext, setup_test_environment
@@ -43,7 +32,6 @@ def main() -> None:
     from hearth.synth.county import synth_county
 
     setup_test_environment()
-    call_command("migrate", verbosity=0)
     print(f"database: {connection.vendor} ({workdir})")
 
     started = time.perf_counter()

@@ -13,16 +13,12 @@ no NHS number), as at the front door.
 from __future__ import annotations
 
 import argparse
-import os
 import random
 import statistics
-import sys
-import tempfile
 import time
 from datetime import date, timedelta
-from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+from harness import start_django
 
 SYLLABLES = ("al an ar ash bar bel ber bo bram brook by car chester cole cot dale den don dun el en er "
              "far ford gar gate ham har hart hay hol ing ken kin la lan ley lin low mar mere mil mor nel ney "
@@ -62,16 +58,7 @@ def main() -> None:
     parser.add_argument("--reuse", help="a folder from an earlier SQLite run: skip loading, query its people")
     args = parser.parse_args()
 
-    workdir = args.reuse or tempfile.mkdtemp(prefix="hearth-bench-")
-    os.environ.setdefault("HEARTH_VAR_DIR", workdir)
-    Path(workdir, "static").mkdir(exist_ok=True)
-    os.environ["DJANGO_SETTINGS_MODULE"] = "config.settings.test"
-    if os.environ.get("DATABASE_URL"):
-        _fresh_postgres_database()
-    import django
-
-    django.setup()
-    from django.core.management import call_command
+    workdir = start_django(args.reuse)
     from django.db import connection
 
     from hearth.accounts.models import User
@@ -82,7 +69,6 @@ def main() -> None:
     from hearth.people.models import Address, Identifier, MatchKey, Person
     from hearth.synth.names import FAMILY, GIVEN_FEMALE, GIVEN_MALE
 
-    call_command("migrate", verbosity=0)
     rng = random.Random(args.seed)
     if Authority.objects.filter(dfe_code="997").exists():
         print(f"database: {connection.vendor}; reusing {Person.objects.count():,} people in {workdir}")
@@ -177,24 +163,6 @@ def _query(rng: random.Random, count: int, user, people: int, duplicate_candidat
     print(
         f"the right person ranked first in {first / len(timings):.0%} of queries, shown at all in {shown / len(timings):.0%}"
     )
-
-
-def _fresh_postgres_database() -> None:
-    import dj_database_url
-    import psycopg
-
-    url = os.environ["DATABASE_URL"]
-    config = dj_database_url.parse(url)
-    name = f"{config['NAME']}_bench"
-    conninfo = (
-        f"host={config['HOST']} port={config['PORT'] or 5432} user={config['USER']} dbname={config['NAME']}"
-    )
-    if config.get("PASSWORD"):
-        conninfo += f" password={config['PASSWORD']}"
-    with psycopg.connect(conninfo, autocommit=True) as conn:
-        conn.execute(f'DROP DATABASE IF EXISTS "{name}"')
-        conn.execute(f'CREATE DATABASE "{name}"')
-    os.environ["DATABASE_URL"] = url.rsplit("/", 1)[0] + "/" + name
 
 
 if __name__ == "__main__":

@@ -8,15 +8,11 @@ Target (issue 4): median server time under 200 ms, with a query count that does 
 from __future__ import annotations
 
 import argparse
-import os
 import statistics
-import sys
-import tempfile
 import time
 from datetime import date, timedelta
-from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+from harness import keep_one_connection, start_django
 
 
 def main() -> None:
@@ -25,20 +21,8 @@ def main() -> None:
     parser.add_argument("--involvements", type=int, default=300)
     parser.add_argument("--repeat", type=int, default=30)
     args = parser.parse_args()
-    workdir = tempfile.mkdtemp(prefix="hearth-bench-")
-    os.environ.setdefault("HEARTH_VAR_DIR", workdir)
-    Path(workdir, "static").mkdir(exist_ok=True)
-    os.environ["DJANGO_SETTINGS_MODULE"] = "config.settings.test"
-    if os.environ.get("DATABASE_URL"):
-        from person_search import _fresh_postgres_database  # type: ignore[import-not-found]
-
-        _fresh_postgres_database()
-    import django
-
-    django.setup()
-    from django.core import signals
-    from django.core.management import call_command
-    from django.db import close_old_connections, connection
+    start_django()
+    from django.db import connection
     from django.test import Client
     from django.test.utils import CaptureQueriesContext, setup_test_environment
 
@@ -49,9 +33,7 @@ def main() -> None:
     from hearth.people.models import Allocation, Person
 
     setup_test_environment()
-    call_command("migrate", verbosity=0)
-    signals.request_started.disconnect(close_old_connections)  # one connection, as a server with CONN_MAX_AGE
-    signals.request_finished.disconnect(close_old_connections)
+    keep_one_connection()
     authority = Authority.objects.create(name="Bench County Council", short_name="Bench", dfe_code="995")
     district = District.objects.create(authority=authority, name="Bench", code="bench")
     team = Team.objects.create(
