@@ -12,7 +12,7 @@ from django.views.decorators.http import require_POST
 
 from hearth.accounts.roles import Role
 from hearth.audit.models import AuditAction
-from hearth.audit.services import audit_record
+from hearth.audit.services import audit_record, audit_record_each
 from hearth.casework import notes, selectors
 from hearth.casework.forms import CaseNoteForm, OversightForm
 from hearth.casework.models import CaseNote, NoteStatus
@@ -100,9 +100,8 @@ def note_detail(request: HttpRequest, note_id: int) -> HttpResponse:
                 return redirect("casework:note", note_id=note.pk)
             except ValidationError as error:
                 add_errors(oversight_form, error)
-    for person in people:
-        audit_record(action=AuditAction.VIEW, summary="Read a case note", actor=request.user, obj=note, person=person,
-                     request=request)  # fmt: skip
+    audit_record_each(action=AuditAction.VIEW, summary="Read a case note", actor=request.user, obj=note, people=people,
+                      request=request)  # fmt: skip
     context = {
         "note": note, "people": people, "versions": note.versions.select_related("edited_by"),
         "oversight": note.oversight.select_related("manager"), "oversight_form": oversight_form,

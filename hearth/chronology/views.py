@@ -7,7 +7,7 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_GET, require_POST
 
 from hearth.audit.models import AuditAction
-from hearth.audit.services import audit_record
+from hearth.audit.services import audit_record, audit_record_each
 from hearth.chronology import presenters, selectors
 from hearth.chronology.forms import ChronologyFilterForm
 from hearth.chronology.services import chronology_entry_curate
@@ -66,9 +66,8 @@ def family_chronology(request: HttpRequest, household_id: int) -> HttpResponse:
     form = ChronologyFilterForm(request.GET or None)
     entries = selectors.chronology_of_people(user=request.user, people=people, filters=form.filters())
     page_obj = paginate(request, entries, 100)
-    for person in people:
-        audit_record(action=AuditAction.VIEW, summary=f"Viewed the family chronology of {household.name}",
-                     actor=request.user, obj=household, person=person, request=request)  # fmt: skip
+    audit_record_each(action=AuditAction.VIEW, summary=f"Viewed the family chronology of {household.name}",
+                      actor=request.user, obj=household, people=people, request=request)  # fmt: skip
     context = {
         "household": household,
         "form": form,

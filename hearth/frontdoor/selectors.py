@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections import defaultdict
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -69,34 +70,39 @@ class History:
 
 
 def history_for(*, user: Any, contact: Contact) -> list[History]:
-    histories = []
-    for subject in contact.subjects.all():
-        person = subject.person
-        past = scoped(
-            user, ContactSubject.objects.filter(person=person).exclude(contact=contact), Action.VIEW
+    """Four queries for the whole contact, whoever it is about, grouped by person here."""
+    subjects = list(contact.subjects.all())
+    people = [s.person_id for s in subjects]
+    contacts: dict[int, list[Contact]] = defaultdict(list)
+    past = (
+        scoped(
+            user, ContactSubject.objects.filter(person_id__in=people).exclude(contact=contact), Action.VIEW
         )
-        histories.append(
-            History(
-                subject=subject,
-                contacts=list(
-                    scoped(user, Contact.objects.filter(pk__in=past.values("contact_id")))
-                    .exclude(status=ContactStatus.DRAFT)
-                    .order_by("-received_at")[:10]
-                ),
-                referrals=list(scoped(user, Referral.objects.filter(person=person), Action.VIEW)[:10]),
-                involvements=list(
-                    scoped(
-                        user, Involvement.objects.filter(person=person, ended_on__isnull=True), Action.VIEW
-                    )
-                ),
-                allocations=list(
-                    scoped(
-                        user, Allocation.objects.filter(person=person, ended_on__isnull=True), Action.VIEW
-                    ).select_related("worker", "team")
-                ),
-            )
-        )
-    return histories
+        .exclude(contact__status=ContactStatus.DRAFT)
+        .select_related("contact")
+        .order_by("-contact__received_at")
+    )
+    for row in past:
+        contacts[row.person_id].append(row.contact)
+    referrals: dict[int, list[Referral]] = defaultdict(list)
+    for referral in scoped(user, Referral.objects.filter(person_id__in=people), Action.VIEW):
+        referrals[referral.person_id].append(referral)
+    involvements: dict[int, list[Involvement]] = defaultdict(list)
+    for involvement in scoped(
+        user, Involvement.objects.filter(person_id__in=people, ended_on__isnull=True), Action.VIEW
+    ):
+        involvements[involvement.person_id].append(involvement)
+    allocations: dict[int, list[Allocation]] = defaultdict(list)
+    open_allocations = scoped(
+        user, Allocation.objects.filter(person_id__in=people, ended_on__isnull=True), Action.VIEW
+    )
+    for allocation in open_allocations.select_related("worker", "team"):
+        allocations[allocation.person_id].append(allocation)
+    return [
+        History(subject=s, contacts=contacts[s.person_id][:10], referrals=referrals[s.person_id][:10],
+                involvements=involvements[s.person_id], allocations=allocations[s.person_id])
+        for s in subjects
+    ]  # fmt: skip
 
 
 def subjects_visible(*, user: Any, contact: Contact) -> list[ContactSubject]:

@@ -13,7 +13,7 @@ from django.utils import timezone
 from django.views.decorators.http import require_GET, require_POST
 
 from hearth.audit.models import AuditAction
-from hearth.audit.services import audit_record
+from hearth.audit.services import audit_record_each
 from hearth.core.access import Action, Capability, has_capability
 from hearth.core.forms import add_errors
 from hearth.core.views import forbidden, page
@@ -227,9 +227,8 @@ def contact_detail(request: HttpRequest, contact_id: int) -> HttpResponse:
         except ValidationError as error:
             add_errors(decision_form if may_decide else sign_off_form, error)
     subjects = selectors.subjects_visible(user=request.user, contact=contact)
-    for subject in subjects:
-        audit_record(action=AuditAction.VIEW, summary="Viewed a contact", actor=request.user, obj=contact,
-                     person=subject.person, request=request)  # fmt: skip
+    audit_record_each(action=AuditAction.VIEW, summary="Viewed a contact", actor=request.user, obj=contact,
+                      people=[s.person for s in subjects], request=request)  # fmt: skip
     context = {
         "contact": contact, "summary": presenters.contact_summary(contact), "subjects": subjects,
         "histories": selectors.history_for(user=request.user, contact=contact) if may_decide else [],

@@ -12,7 +12,7 @@ from django.shortcuts import redirect
 from django.views.decorators.http import require_GET, require_POST
 
 from hearth.audit.models import AuditAction
-from hearth.audit.services import audit_record
+from hearth.audit.services import audit_record, audit_record_each
 from hearth.casework import protection, steps
 from hearth.casework import selectors as casework_selectors
 from hearth.casework.forms import (
@@ -151,11 +151,8 @@ def person_add(request: HttpRequest) -> HttpResponse:
 def family_detail(request: HttpRequest, household_id: int) -> HttpResponse:
     """The whole family: every member the user may see, and who is working with each."""
     household, members = family.family_get(user=request.user, household_id=household_id)
-    for member in members:
-        audit_record(
-            action=AuditAction.VIEW, summary=f"Viewed the family page of {household.name}", actor=request.user,
-            obj=household, person=member.person, request=request,
-        )  # fmt: skip
+    audit_record_each(action=AuditAction.VIEW, summary=f"Viewed the family page of {household.name}",
+                      actor=request.user, obj=household, people=[m.person for m in members], request=request)  # fmt: skip
     return page(request, "people/family.html", {"household": household, "members": members}, section="people")
 
 

@@ -145,3 +145,23 @@ def test_the_caller_step_takes_a_date_and_time_and_names_bad_ones(client, county
     contact.refresh_from_db()
     local = timezone.localtime(contact.received_at)
     assert (local.date(), local.hour, local.minute) == (yesterday, 14, 30)
+
+
+def test_the_decision_pages_history_costs_the_same_whoever_the_contact_is_about(client, county):
+    from hearth.core.tests.factories import PersonFactory
+    from hearth.core.tests.queries import assert_queries_do_not_grow
+
+    contact = recorded(county)
+    services.contact_submit(by=county.front_door_officer, contact=contact)
+    client.force_login(county.front_door_officer)
+
+    def more_family():
+        Contact = type(contact)
+        draft = Contact.objects.get(pk=contact.pk)
+        for _ in range(3):
+            person = PersonFactory(district=county.aldermoor)
+            draft.subjects.create(authority=county.authority, person=person, role=SubjectRole.FAMILY)
+
+    url = f"/front-door/contacts/{contact.pk}/"
+    client.get(url)  # the audit chain head exists after the first view
+    assert_queries_do_not_grow(lambda: client.get(url), more_family)
