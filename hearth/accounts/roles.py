@@ -10,6 +10,7 @@ class Role(models.TextChoices):
     IRO = "iro", "Independent reviewing officer"
     BUSINESS_SUPPORT = "business_support", "Business support"
     PERFORMANCE_ANALYST = "performance_analyst", "Performance analyst"
+    HEAD_OF_SERVICE = "head_of_service", "Head of service"
     ADMINISTRATOR = "administrator", "Administrator"
 
 

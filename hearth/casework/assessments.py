@@ -13,9 +13,9 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 
-from hearth.accounts.roles import Role
 from hearth.audit.models import AuditAction
 from hearth.audit.services import audit_record
+from hearth.casework.approval import approval_decide, approval_submit, check_version
 from hearth.casework.models import Assessment, AssessmentOutcome, AssessmentStatus, Referral
 from hearth.casework.timescales import assessment_due
 from hearth.chronology.models import EntryKind
@@ -59,9 +59,7 @@ def assessment_update(*, by: Any, assessment: Assessment, expected_version: int,
     current = Assessment.objects.select_for_update().get(pk=assessment.pk)
     if current.status not in EDITABLE:
         raise ValidationError("This assessment has been submitted and can no longer be changed")
-    if current.version != expected_version:
-        raise ValidationError("Someone saved this assessment while you were working on it. "
-                              "Open it again to see their changes, then make yours")  # fmt: skip
+    check_version(current, expected_version, "assessment")
     errors: dict[str, list[str]] = {}
     if child_seen_on and child_seen_on < current.started_on:
         errors["child_seen_on"] = [
@@ -98,8 +96,6 @@ def assessment_update(*, by: Any, assessment: Assessment, expected_version: int,
 @transaction.atomic
 def assessment_submit(*, by: Any, assessment: Assessment, request: Any = None) -> Assessment:
     current = Assessment.objects.select_for_update().get(pk=assessment.pk)
-    if current.status not in EDITABLE:
-        raise ValidationError("This assessment has already been submitted")
     missing = []
     if not current.child_seen_on:
         missing.append("the date the child was seen")
@@ -109,10 +105,7 @@ def assessment_submit(*, by: Any, assessment: Assessment, request: Any = None) -
         missing.append("what happens next")
     if not current.summary:
         missing.append("the analysis and summary")
-    if missing:
-        raise ValidationError(f"Before you submit, record {', '.join(missing)}")
-    current.status, current.submitted_at = AssessmentStatus.SUBMITTED, timezone.now()
-    current.version += 1
+    approval_submit(current, editable=EDITABLE, missing=missing, what="assessment")
     current.save(update_fields=["status", "submitted_at", "version"])
     _record(by, current, "Assessment submitted to a manager", request)
     return current
@@ -123,24 +116,17 @@ def assessment_decide(
     *, by: Any, assessment: Assessment, approve: bool, comment: str = "", request: Any = None
 ) -> Assessment:
     """A manager approves the assessment (it is completed) or returns it with comments."""
-    if by.role != Role.TEAM_MANAGER:
-        raise ValidationError("Only a team manager can approve or return an assessment")
     current = Assessment.objects.select_for_update().select_related("person").get(pk=assessment.pk)
-    if current.status != AssessmentStatus.SUBMITTED:
-        raise ValidationError("Only a submitted assessment can be approved or returned")
-    if not approve and not comment.strip():
-        raise ValidationError({"comment": ["Say what needs to change before the assessment is approved"]})
-    current.decided_by, current.decided_at, current.manager_comment = by, timezone.now(), comment.strip()
+    approval_decide(current, by=by, approve=approve, comment=comment, approved_status=AssessmentStatus.APPROVED,
+                    what="assessment")  # fmt: skip
     if approve:
-        current.status, current.completed_on = AssessmentStatus.APPROVED, timezone.localdate()
+        current.completed_on = timezone.localdate()
         late = current.completed_on > current.due_on
         title = f"Assessment completed: {current.get_outcome_display()}" + (
             " (after its due date)" if late else ""
         )
     else:
-        current.status = AssessmentStatus.RETURNED
         title = "Assessment returned by the manager with comments"
-    current.version += 1
     current.save()
     _record(by, current, title, request, approved=approve)
     return current

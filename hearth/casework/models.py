@@ -260,3 +260,19 @@ class StatutoryVisit(AuthorityOwned):
 
     class Meta:
         ordering = ["-visited_on"]
+
+
+# Plans, meetings, actions, family group conferences and completed tools live in their own module.
+from hearth.casework.meeting_models import (  # noqa: E402, F401
+    PANEL_KINDS,
+    CaseAction,
+    FamilyGroupConference,
+    FgcOutcome,
+    Meeting,
+    MeetingAttendee,
+    MeetingKind,
+    Plan,
+    PlanKind,
+    PlanStatus,
+    ToolResponse,
+)

@@ -21,6 +21,8 @@ from hearth.casework.models import (
     ConferenceKind,
     Involvement,
     InvolvementKind,
+    Meeting,
+    MeetingKind,
     ProtectionPlan,
     StatutoryVisit,
     StrategyDiscussion,
@@ -109,6 +111,7 @@ def conference_record(*, by: Any, conference: Conference, held_on: date | None, 
     assert held_on is not None
     conference.held_on, conference.plan_needed, conference.recorded_by = held_on, plan_needed, by
     conference.save(update_fields=["held_on", "plan_needed", "recorded_by"])
+    Meeting.objects.filter(conference=conference).update(held_on=held_on, recorded_by=by)
     if starting:
         plan = ProtectionPlan.objects.create(authority_id=person.authority_id, person=person, category=category,
                                              started_on=held_on, core_group_due_on=core_group_due(held_on),
@@ -116,6 +119,8 @@ def conference_record(*, by: Any, conference: Conference, held_on: date | None, 
                                              next_visit_due_on=cp_visit_due(held_on))  # fmt: skip
         Conference.objects.create(authority_id=person.authority_id, person=person, kind=ConferenceKind.REVIEW,
                                   plan=plan, due_on=plan.next_review_due_on)  # fmt: skip
+        Meeting.objects.create(authority_id=person.authority_id, person=person, kind=MeetingKind.CORE_GROUP,
+                               protection_plan=plan, due_on=plan.core_group_due_on)  # fmt: skip
         involvement_open(
             by=by, person=person, kind=InvolvementKind.CHILD_PROTECTION, started_on=held_on, request=request
         )
@@ -132,6 +137,8 @@ def conference_record(*, by: Any, conference: Conference, held_on: date | None, 
         else:
             plan.ended_on = held_on
             plan.save(update_fields=["ended_on"])
+            # Core groups still to hold are no longer needed once the plan ends.
+            Meeting.objects.filter(protection_plan=plan, held_on__isnull=True).delete()
             Involvement.objects.filter(
                 person=person, kind=InvolvementKind.CHILD_PROTECTION, ended_on__isnull=True
             ).update(ended_on=held_on)

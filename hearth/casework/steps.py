@@ -17,7 +17,8 @@ from django.utils import timezone
 
 from hearth.audit.models import AuditAction
 from hearth.audit.services import audit_record
-from hearth.casework.models import Involvement, InvolvementKind
+from hearth.casework.models import Involvement, InvolvementKind, Plan
+from hearth.casework.plans import plan_end
 from hearth.casework.services import involvement_open, referral_open
 from hearth.chronology.models import EntryKind
 from hearth.chronology.services import chronology_record
@@ -51,6 +52,8 @@ def involvement_close(*, by: Any, involvement: Involvement, ended_on: date | Non
         reason if current.kind != InvolvementKind.EARLY_HELP else "",
     )
     current.save(update_fields=["ended_on", "closure_reason"])
+    for plan in Plan.objects.filter(involvement=current, ended_on__isnull=True):
+        plan_end(by=by, plan=plan, ended_on=ended_on, reason="The involvement closed", request=request)
     why = dict(CIN_CLOSURE_REASON).get(reason, "")
     title = f"{current.get_kind_display()} involvement closed" + (f": {why}" if why else "")
     chronology_record(people=[current.person], occurred_at=timezone.now(), kind=EntryKind.REFERRAL, title=title,

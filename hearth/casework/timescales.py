@@ -11,12 +11,18 @@ Working days come from hearth.core.calendar (England and Wales bank holidays fro
 | first review conference | 3 months | the initial conference |
 | later review conferences | 6 months | the previous review |
 | child protection statutory visit | 10 working days | the last visit (or the plan's start) |
+| later core group meetings (local practice) | 6 weeks | the previous core group |
+| child in need plan review (local practice) | 3 months | the plan's start, then the previous review |
+| early help family plan review (local practice) | 6 weeks | the plan's start, then the previous review |
+| family group conference review (local practice) | 3 months | the conference |
+
+Working Together sets the first four; the council sets the rest, and changes them here.
 """
 
 from __future__ import annotations
 
 import calendar
-from datetime import date
+from datetime import date, timedelta
 
 from hearth.core.calendar import add_working_days
 
@@ -26,6 +32,10 @@ CORE_GROUP_WORKING_DAYS = 10
 CP_VISIT_WORKING_DAYS = 10
 FIRST_REVIEW_MONTHS = 3
 LATER_REVIEW_MONTHS = 6
+CORE_GROUP_INTERVAL = timedelta(weeks=6)
+CIN_REVIEW_MONTHS = 3
+FAMILY_REVIEW_INTERVAL = timedelta(weeks=6)
+FGC_REVIEW_MONTHS = 3
 
 
 def add_months(start: date, months: int) -> date:
@@ -63,3 +73,21 @@ def review_conference_due(initial_conference_on: date, previous_review_on: date 
 
 def cp_visit_due(last_visit_on: date) -> date:
     return _working(last_visit_on, CP_VISIT_WORKING_DAYS)
+
+
+def next_core_group_due(previous_on: date) -> date:
+    return previous_on + CORE_GROUP_INTERVAL
+
+
+def plan_review_due(kind: str, from_on: date) -> date:
+    """The next review of a child in need plan ("cin") or an early help family plan ("family"), counted
+    from the plan's start or the previous review."""
+    if kind == "cin":
+        return add_months(from_on, CIN_REVIEW_MONTHS)
+    if kind == "family":
+        return from_on + FAMILY_REVIEW_INTERVAL
+    raise ValueError(f"No review cycle for plans of kind {kind!r}")
+
+
+def fgc_review_due(conference_on: date) -> date:
+    return add_months(conference_on, FGC_REVIEW_MONTHS)

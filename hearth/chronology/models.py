@@ -15,6 +15,9 @@ class EntryKind(models.TextChoices):
     REFERRAL = "referral", "Referral"
     CASE_NOTE = "case_note", "Case note"
     RELATIONSHIP = "relationship", "Family and relationships"
+    PLAN = "plan", "Plan"
+    MEETING = "meeting", "Meeting"
+    TOOL = "tool", "Assessment tool"
 
 
 class ChronologyEntry(AuthorityOwned):

@@ -73,11 +73,13 @@ ROLE_CAPABILITIES: dict[str, frozenset[Capability]] = {
     Role.BUSINESS_SUPPORT: frozenset({*_EVERYONE, Capability.PEOPLE_VIEW}),
     Role.PERFORMANCE_ANALYST: frozenset({*_EVERYONE, Capability.PEOPLE_VIEW, Capability.COUNTY_FIGURES}),
     Role.ADMINISTRATOR: frozenset({*_EVERYONE, Capability.AUDIT_VIEW, Capability.COUNTY_FIGURES}),
+    Role.HEAD_OF_SERVICE: frozenset({*_EVERYONE, Capability.PEOPLE_VIEW, Capability.COUNTY_FIGURES}),
 }
 
 # Why these reaches: the front door checks history across the whole county before deciding; IROs chair
-# reviews county-wide; analysts clean data for the returns county-wide (read only). Practitioners, team
-# managers and business support work in a district. Administrators run the system, not cases.
+# reviews county-wide; analysts clean data for the returns county-wide (read only); a head of service
+# oversees every district (read only: changes are for the workers and managers who hold the case).
+# Practitioners, team managers and business support work in a district. Administrators run the system.
 ROLE_REACH: dict[str, Reach] = {
     Role.PRACTITIONER: Reach.DISTRICT,
     Role.TEAM_MANAGER: Reach.DISTRICT,
@@ -86,6 +88,7 @@ ROLE_REACH: dict[str, Reach] = {
     Role.BUSINESS_SUPPORT: Reach.DISTRICT,
     Role.PERFORMANCE_ANALYST: Reach.AUTHORITY,
     Role.ADMINISTRATOR: Reach.NONE,
+    Role.HEAD_OF_SERVICE: Reach.AUTHORITY,
 }
 
 # The record kinds a partnership agreement can share. Each maps to the filter that picks those records

@@ -30,6 +30,28 @@ def govuk_date(value: date | datetime | None, time: bool = False) -> str:
     return f"{value.day} {value:%B %Y}"
 
 
+def govuk_time(value: datetime | None) -> str:
+    """A time as GOV.UK style writes it: 10am, 11:30am, midday, midnight."""
+    if value is None:
+        return ""
+    local = timezone.localtime(value) if timezone.is_aware(value) else value
+    if (local.hour, local.minute) == (12, 0):
+        return "midday"
+    if (local.hour, local.minute) == (0, 0):
+        return "midnight"
+    hour = local.hour % 12 or 12
+    minutes = f":{local:%M}" if local.minute else ""
+    return f"{hour}{minutes}{'am' if local.hour < 12 else 'pm'}"
+
+
+def govuk_span(starts: datetime | None, ends: datetime | None) -> str:
+    """When a meeting is: Tuesday 1 December 2026, 10am to 11:30am."""
+    if starts is None or ends is None:
+        return ""
+    local = timezone.localtime(starts) if timezone.is_aware(starts) else starts
+    return f"{local:%A} {govuk_date(local)}, {govuk_time(starts)} to {govuk_time(ends)}"
+
+
 # Small builders for the `html` of GOV.UK table cells and summary rows. Each escapes what it is given,
 # so user-entered text can never become markup.
 def link(href: str, text: object, classes: str = "govuk-link") -> Markup:
@@ -64,4 +86,6 @@ def environment(**options: Any) -> Environment:
         {"url": url, "static": static, "link": link, "strong": strong, "secondary": secondary, "lines": lines}
     )
     env.filters["govuk_date"] = govuk_date
+    env.filters["govuk_time"] = govuk_time
+    env.globals["govuk_span"] = govuk_span
     return env

@@ -6,7 +6,8 @@ methods cover the tools Hearth ships:
 
 - yes_count: the DASH domestic abuse checklist. High risk at `high_risk_at` "yes" answers or on the
   practitioner's professional judgement, which triggers a MARAC referral.
-- area_scale: the neglect tool in the style of the Graded Care Profile. Items are scored 1 to 5; an area's
+- area_scale: the neglect tool in the style of the Graded Care Profile, and the early help assessment (one
+  area per Supporting Families headline outcome). Items are scored 1 to 5; an area's
   score is the mean of its items rounded half up; the summary names every area at `concern_at` or above.
 - risk_matrix: the exploitation risk factor matrix. The level is the highest level of any indicator
   answered "yes", or high when `medium_count_for_high` medium indicators are; high puts the child on the
@@ -43,6 +44,12 @@ class Result:
     score: int | None = None
     triggers: list[str] = field(default_factory=list)
     details: dict[str, Any] = field(default_factory=dict)
+
+
+def definitions() -> list[Definition]:
+    """The latest version of every tool, by title."""
+    keys = {d.key for d in _all()}
+    return sorted((definition(k) for k in keys), key=lambda d: d.title)
 
 
 @cache
@@ -104,7 +111,11 @@ def _area_scale(spec: dict[str, Any], answers: dict[str, Any], judgement: bool) 
     overall = max(areas.values())
     concerns = [title for title, grade in areas.items() if grade >= spec["concern_at"]]
     summary = f"Highest area grade {overall}: {spec['scale'][str(overall)]}."
-    summary += f" Needs action: {', '.join(concerns)}." if concerns else " No area at grade 4 or 5."
+    summary += (
+        f" Needs action: {', '.join(concerns)}."
+        if concerns
+        else f" No area at grade {spec['concern_at']} or above."
+    )
     return Result(
         level=str(overall), summary=summary, score=overall, details={"areas": areas, "concerns": concerns}
     )
