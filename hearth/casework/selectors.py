@@ -125,3 +125,150 @@ def conferences_due(*, user: Any) -> QuerySet[Any]:
         scoped(user, Conference.objects.filter(held_on__isnull=True, person_id__in=mine), Action.VIEW)
         .select_related("person").order_by("due_on")
     )  # fmt: skip
+
+
+def plan_get(*, user: Any, plan_id: int, action: Action = Action.VIEW) -> Any:
+    from hearth.casework.models import Plan
+
+    return get_for(user, Plan.objects.select_related("person", "involvement", "created_by", "decided_by"), action,
+                   pk=plan_id)  # fmt: skip
+
+
+def meeting_get(*, user: Any, meeting_id: int, action: Action = Action.VIEW) -> Any:
+    from hearth.casework.models import Meeting
+
+    return get_for(user, Meeting.objects.select_related("person", "plan", "protection_plan", "conference", "fgc",
+                                                        "recorded_by"), action, pk=meeting_id)  # fmt: skip
+
+
+def fgc_get(*, user: Any, fgc_id: int, action: Action = Action.VIEW) -> Any:
+    from hearth.casework.models import FamilyGroupConference
+
+    return get_for(user, FamilyGroupConference.objects.select_related("person", "coordinator", "requested_by"),
+                   action, pk=fgc_id)  # fmt: skip
+
+
+def tool_response_get(*, user: Any, response_id: int) -> Any:
+    from hearth.casework.models import ToolResponse
+
+    return get_for(user, ToolResponse.objects.select_related("person", "completed_by"), Action.VIEW,
+                   pk=response_id)  # fmt: skip
+
+
+def case_action_get(*, user: Any, action_id: int) -> Any:
+    from hearth.casework.models import CaseAction
+
+    return get_for(user, CaseAction.objects.select_related("person"), Action.CHANGE, pk=action_id)
+
+
+def actions_of(*, user: Any, meeting: Any = None, plan: Any = None) -> list[Any]:
+    from hearth.casework.models import CaseAction
+
+    source = {"meeting": meeting} if meeting is not None else {"plan": plan}
+    found = scoped(user, CaseAction.objects.filter(**source), Action.VIEW)
+    return list(found.select_related("owner").order_by("done_on", "due_on"))
+
+
+def casework_of(*, user: Any, person: Person) -> dict[str, Any]:
+    """What is happening in the child's casework, for the person page."""
+    from hearth.casework.models import (
+        Assessment,
+        CaseAction,
+        FamilyGroupConference,
+        Involvement,
+        Meeting,
+        Plan,
+        ToolResponse,
+    )
+
+    def ordered(queryset: Any, *order: str, limit: int = 20) -> list[Any]:
+        return list(queryset.order_by(*order)[:limit])
+
+    v = Action.VIEW
+    return {
+        "involvements": ordered(scoped(user, Involvement.objects.filter(person=person, ended_on__isnull=True), v),
+                                "started_on"),
+        "assessments": ordered(scoped(user, Assessment.objects.filter(person=person), v).select_related("worker"),
+                               "-started_on", limit=3),
+        "plans": ordered(scoped(user, Plan.objects.filter(person=person), v), "ended_on", "-started_on", limit=6),
+        "meetings": ordered(scoped(user, Meeting.objects.filter(person=person, held_on__isnull=True), v),
+                            "due_on", "starts_at", limit=10),
+        "held_meetings": ordered(scoped(user, Meeting.objects.filter(person=person, held_on__isnull=False), v),
+                                 "-held_on", limit=5),
+        "fgcs": ordered(scoped(user, FamilyGroupConference.objects.filter(person=person), v)
+                        .select_related("coordinator"), "-requested_on", limit=3),
+        "tools": ordered(scoped(user, ToolResponse.objects.filter(person=person), v), "-completed_at", limit=5),
+        "actions": ordered(scoped(user, CaseAction.objects.filter(person=person, done_on__isnull=True), v)
+                           .select_related("owner"), "due_on"),
+    }  # fmt: skip
+
+
+def _my_people(user: Any) -> Any:
+    return scoped(user, Allocation.objects.filter(worker=user, ended_on__isnull=True), Action.VIEW).values(
+        "person_id"
+    )
+
+
+def meetings_due(*, user: Any) -> QuerySet[Any]:
+    """Meetings not yet held about the people allocated to the user (conferences have their own list)."""
+    from hearth.casework.models import Meeting, MeetingKind
+
+    return (
+        scoped(user, Meeting.objects.filter(held_on__isnull=True, person_id__in=_my_people(user)), Action.VIEW)
+        .exclude(kind=MeetingKind.CONFERENCE).select_related("person").order_by("due_on", "starts_at")
+    )  # fmt: skip
+
+
+def my_actions(*, user: Any) -> QuerySet[Any]:
+    from hearth.casework.models import CaseAction
+
+    return (
+        scoped(user, CaseAction.objects.filter(owner=user, done_on__isnull=True), Action.VIEW)
+        .select_related("person").order_by("due_on")
+    )  # fmt: skip
+
+
+def plans_to_approve(*, user: Any) -> QuerySet[Any]:
+    """Plans submitted by members of the user's team, oldest first."""
+    from hearth.casework.models import Plan, PlanStatus
+
+    if not user.team_id:
+        return scoped(user, Plan.objects.none())
+    return (
+        scoped(user, Plan.objects.filter(created_by__team_id=user.team_id, status=PlanStatus.SUBMITTED), Action.VIEW)
+        .select_related("person", "created_by").order_by("submitted_at")
+    )  # fmt: skip
+
+
+def my_family_conferences(*, user: Any) -> QuerySet[Any]:
+    from hearth.casework.models import FamilyGroupConference
+
+    return (
+        scoped(user, FamilyGroupConference.objects.filter(coordinator=user, closed_on__isnull=True), Action.VIEW)
+        .select_related("person").order_by("requested_on")
+    )  # fmt: skip
+
+
+def panel_list(*, user: Any, kind: str) -> QuerySet[Any]:
+    """Children referred to a MARAC or exploitation panel and not yet discussed, oldest referral first."""
+    from hearth.casework.models import Meeting
+
+    return (
+        scoped(user, Meeting.objects.filter(kind=kind, held_on__isnull=True), Action.VIEW)
+        .select_related("person").order_by("created_at")
+    )  # fmt: skip
+
+
+def staff_to_choose(*, user: Any, person: Person | None = None) -> list[Any]:
+    """Staff to own an action or coordinate a conference: the user's team and the child's workers."""
+    from django.db.models import Q
+
+    from hearth.accounts.models import User
+
+    near = Q(team_id=user.team_id) if user.team_id else Q(pk=user.pk)
+    if person is not None:
+        workers = scoped(user, Allocation.objects.filter(person=person, ended_on__isnull=True), Action.VIEW)
+        near |= Q(pk__in=workers.values("worker_id"))
+    return list(
+        scoped(user, User.objects.filter(near, is_active=True)).order_by("last_name", "first_name")[:200]
+    )

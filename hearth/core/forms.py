@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from django import forms
+from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.core.paginator import Page, Paginator
 from django.db.models import QuerySet
@@ -32,3 +34,38 @@ def add_errors(form: forms.Form, error: ValidationError) -> None:
     else:
         for message in error.messages:
             form.add_error(None, message)
+
+
+class PagePosts:
+    """A page with several small forms (arrange a meeting, add an attendee, record it...): each form posts
+    its name in a `form` field; only that form is bound, validated and run through its service."""
+
+    def __init__(self, request: HttpRequest, allowed: bool = True) -> None:
+        self.request = request
+        self.posted = request.POST.get("form", "") if request.method == "POST" and allowed else ""
+        self.forms: dict[str, tuple[forms.Form, Callable[[dict[str, Any]], object], str]] = {}
+
+    def form(self, name: str, form_class: Callable[..., forms.Form], run: Callable[[dict[str, Any]], object],
+             done: str, **kwargs: Any) -> forms.Form:  # fmt: skip
+        form = form_class(self.request.POST if self.posted == name else None, prefix=name, **kwargs)
+        self.forms[name] = (form, run, done)
+        return form
+
+    def run(self) -> bool:
+        """Run the posted form's service. True when it succeeded (the view then redirects)."""
+        if self.posted not in self.forms:
+            return False
+        form, run, done = self.forms[self.posted]
+        if not form.is_valid():
+            return False
+        try:
+            run(form.cleaned_data)
+        except ValidationError as error:
+            add_errors(form, error)
+            return False
+        messages.success(self.request, done)
+        return True
+
+    @property
+    def has_errors(self) -> bool:
+        return any(form.is_bound and form.errors for form, _, _ in self.forms.values())

@@ -39,8 +39,17 @@ def my_work(*, user: Any) -> dict[str, Any]:
         context["conferences"] = [
             {"conference": c, "overdue": c.due_on < today} for c in casework.conferences_due(user=user)[:100]
         ]
+        context["meetings"] = [
+            {"meeting": m, "overdue": bool(m.due_on and m.due_on < today and not m.starts_at)}
+            for m in casework.meetings_due(user=user)[:100]
+        ]
+        context["actions"] = [
+            {"action": a, "overdue": a.due_on < today} for a in casework.my_actions(user=user)[:100]
+        ]
+        context["fgcs"] = list(casework.my_family_conferences(user=user)[:50])
     if user.role == Role.TEAM_MANAGER:
         context["to_approve"] = list(casework.assessments_to_approve(user=user)[:100])
+        context["plans_to_approve"] = list(casework.plans_to_approve(user=user)[:100])
     if has_capability(user, Capability.TEAM_CASELOADS):
         context["panels"].add("team")
         context["team_caseloads"] = list(org.team_caseloads(user=user))

@@ -22,6 +22,7 @@ NAV_ITEMS = (
     NavItem("My work", "core:home", None, "home"),
     NavItem("Front door", "frontdoor:queue", Capability.FRONT_DOOR, "frontdoor"),
     NavItem("People", "people:list", Capability.PEOPLE_VIEW, "people"),
+    NavItem("Panels", "casework:panels", Capability.PEOPLE_VIEW, "panels"),
     NavItem("My team", "casework:team", Capability.TEAM_CASELOADS, "team"),
     NavItem("Districts", "casework:districts", Capability.COUNTY_FIGURES, "districts"),
     NavItem("Staff directory", "organisation:directory", Capability.STAFF_VIEW, "staff"),

@@ -9,11 +9,12 @@ from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect
+from django.urls import reverse
 from django.views.decorators.http import require_GET, require_POST
 
 from hearth.audit.models import AuditAction
 from hearth.audit.services import audit_record, audit_record_each
-from hearth.casework import protection, steps
+from hearth.casework import fgc, plans, protection, steps
 from hearth.casework import selectors as casework_selectors
 from hearth.casework.forms import (
     CloseInvolvementForm,
@@ -22,6 +23,7 @@ from hearth.casework.forms import (
     StrategyDiscussionForm,
     VisitForm,
 )
+from hearth.casework.meeting_forms import FgcRequestForm, PlanStartForm
 from hearth.core.access import Action, Capability, can, has_capability
 from hearth.core.forms import add_errors, paginate, valid_filters
 from hearth.core.views import forbidden, page
@@ -112,6 +114,7 @@ def person_detail(request: HttpRequest, person_id: int) -> HttpResponse:
         "households": family.households_of(user=request.user, person=person),
         "merges": selectors.merges_of(user=request.user, person=person),
         "protection": casework_selectors.protection_of(user=request.user, person=person),
+        "casework": casework_selectors.casework_of(user=request.user, person=person),
         "may_change": can(request.user, Action.CHANGE, person),
     }
     return page(request, "people/detail.html", context, section="people")
@@ -210,6 +213,7 @@ class DetailsPage:
     fields: tuple[tuple[str, str], ...]  # (field name, text | date | radios | select)
     apply: Callable[..., object]
     done: str
+    goto: Callable[[Any], str] | None = None  # where to go next, given what apply made (else the person page)
 
 
 def _rename(request: HttpRequest, person: Any, data: dict[str, Any]) -> object:
@@ -268,6 +272,15 @@ def _close(request: HttpRequest, person: Any, data: dict[str, Any], form: Any = 
                                    reason=data.get("reason", ""), request=request)  # fmt: skip
 
 
+def _start_plan(request: HttpRequest, person: Any, data: dict[str, Any]) -> object:
+    return plans.plan_start(by=request.user, person=person, kind=data["kind"], started_on=data["started_on"],
+                            request=request)  # fmt: skip
+
+
+def _request_fgc(request: HttpRequest, person: Any, data: dict[str, Any]) -> object:
+    return fgc.fgc_request(by=request.user, person=person, reason=data["reason"], request=request)
+
+
 def _household(request: HttpRequest, person: Any, data: dict[str, Any]) -> object:
     if data.get("household"):
         try:
@@ -308,6 +321,12 @@ DETAILS = {
     "close-involvement": DetailsPage("Close an involvement", CloseInvolvementForm,
                                      (("involvement", "select"), ("reason", "select"), ("ended_on", "date")), _close,
                                      "The involvement is closed"),
+    "start-plan": DetailsPage("Start a plan", PlanStartForm, (("kind", "radios"), ("started_on", "date")), _start_plan,
+                              "The plan is started as a draft. Write it, then submit it to your manager",
+                              goto=lambda plan: reverse("casework:plan", args=[plan.pk])),
+    "request-fgc": DetailsPage("Request a family group conference", FgcRequestForm, (("reason", "textarea"),),
+                               _request_fgc, "Family group conference requested",
+                               goto=lambda conference: reverse("casework:fgc", args=[conference.pk])),
     "household": DetailsPage("Add to a household", HouseholdForm, (("household", "text"), ("name", "text")),
                              _household, "Household recorded"),
 }  # fmt: skip
@@ -325,11 +344,11 @@ def person_details(request: HttpRequest, person_id: int, change: str) -> HttpRes
     if request.method == "POST" and form.is_valid():
         try:
             if context_kwargs:
-                spec.apply(request, person, form.cleaned_data, form)
+                made = spec.apply(request, person, form.cleaned_data, form)
             else:
-                spec.apply(request, person, form.cleaned_data)
+                made = spec.apply(request, person, form.cleaned_data)
             messages.success(request, spec.done)
-            return redirect("people:detail", person_id=person.pk)
+            return redirect(spec.goto(made) if spec.goto else reverse("people:detail", args=[person.pk]))
         except ValidationError as error:
             add_errors(form, error)
     if request.method == "GET":
