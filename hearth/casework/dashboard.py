@@ -14,9 +14,12 @@ from hearth.accounts.roles import Role
 from hearth.casework.models import (
     Assessment,
     AssessmentStatus,
+    CaseAction,
     Conference,
     Involvement,
     InvolvementKind,
+    Meeting,
+    MeetingKind,
     ProtectionPlan,
 )
 from hearth.core.access import Action, scoped
@@ -40,6 +43,8 @@ class WorkerRow:
     assessments_overdue: int = 0
     visits_overdue: int = 0
     conferences_due: int = 0
+    meetings_overdue: int = 0  # core groups and plan reviews past their due date, not yet held
+    actions_overdue: int = 0  # actions the worker owns, past their due date
 
 
 def team_dashboard(*, user: Any) -> list[WorkerRow]:
@@ -70,6 +75,16 @@ def team_dashboard(*, user: Any) -> list[WorkerRow]:
             user, Conference.objects.filter(person_id__in=people, held_on__isnull=True), Action.VIEW
         ).values_list("person_id", flat=True)
     )
+    late_meetings = Counter(
+        scoped(user, Meeting.objects.filter(person_id__in=people, held_on__isnull=True, due_on__lt=today)
+               .exclude(kind=MeetingKind.CONFERENCE), Action.VIEW).values_list("person_id", flat=True)
+    )  # fmt: skip
+    late_actions = Counter(
+        scoped(user, CaseAction.objects.filter(owner_id__in=list(rows), done_on__isnull=True, due_on__lt=today),
+               Action.VIEW).values_list("owner_id", flat=True)
+    )  # fmt: skip
+    for worker_id, late in late_actions.items():
+        rows[worker_id].actions_overdue = late
     for worker_id, person in allocations:
         row = rows[worker_id]
         row.children += 1
@@ -78,6 +93,7 @@ def team_dashboard(*, user: Any) -> list[WorkerRow]:
         row.by_kind[kind or "none"] += 1
         row.visits_overdue += person in overdue_visits
         row.conferences_due += conferences[person]
+        row.meetings_overdue += late_meetings[person]
     open_assessments = scoped(
         user, Assessment.objects.filter(worker_id__in=list(rows),
                                         status__in=[AssessmentStatus.IN_PROGRESS, AssessmentStatus.RETURNED]), Action.VIEW

@@ -32,6 +32,21 @@ def test_the_dashboard_weights_child_protection_and_counts_due_work(county):
     assert "tm" not in rows and set(rows) == {"sw", "colleague"}
 
 
+def test_the_dashboard_counts_overdue_meetings_and_actions(county):
+    from hearth.casework.meetings import action_add, meeting_create, meeting_record
+
+    child, sam = county.allocated_child, county.social_worker
+    meeting_create(by=sam, person=child, kind="core_group", due_on=date.today() - timedelta(days=2))
+    meeting_create(by=sam, person=child, kind="cin_review", due_on=date.today() + timedelta(days=20))
+    held = meeting_create(by=sam, person=child, kind="marac")
+    meeting_record(by=sam, meeting=held, held_on=date.today(), attended=set(), decisions="Safety plan")
+    action_add(by=sam, meeting=held, description="Call the IDVA", owner=sam, due_on=date.today())
+    late = action_add(by=sam, meeting=held, description="Refer to housing", owner=sam, due_on=date.today())
+    type(late).objects.filter(pk=late.pk).update(due_on=date.today() - timedelta(days=1))
+    row = {r.worker.username: r for r in team_dashboard(user=county.team_manager)}["sw"]
+    assert (row.meetings_overdue, row.actions_overdue) == (1, 1)
+
+
 def test_only_team_managers_have_a_dashboard(client, county):
     assert team_dashboard(user=county.social_worker) == []
     client.force_login(county.social_worker)
