@@ -28,7 +28,14 @@ def main() -> None:
 
     from hearth.accounts.models import User
     from hearth.accounts.roles import Role
-    from hearth.casework.models import Assessment, Conference, Involvement, ProtectionPlan
+    from hearth.casework.models import (
+        Assessment,
+        CaseAction,
+        Conference,
+        Involvement,
+        Meeting,
+        ProtectionPlan,
+    )
     from hearth.organisation.models import Authority, District, Team
     from hearth.people.models import Allocation, Person
 
@@ -64,6 +71,16 @@ def main() -> None:
         Assessment.objects.bulk_create(Assessment(authority=authority, person=p, worker=workers[n % len(workers)],
                                                   started_on=today - timedelta(days=50), due_on=today - timedelta(days=n % 2))
                                        for n, p in enumerate(people) if n % 4 == 0)  # fmt: skip
+        # Every child has a meeting due (a core group or a plan review), some overdue, and two actions.
+        meetings = Meeting.objects.bulk_create(
+            Meeting(authority=authority, person=p, kind="core_group" if n % 5 == 2 else "cin_review",
+                    due_on=today + timedelta(days=n % 7 - 2), held_on=None) for n, p in enumerate(people)
+        )  # fmt: skip
+        CaseAction.objects.bulk_create(
+            CaseAction(authority=authority, person=m.person, meeting=m, description="Bench action",
+                       owner=workers[(n + k) % len(workers)], due_on=today - timedelta(days=k), created_by=manager)
+            for n, m in enumerate(meetings) for k in range(2)
+        )  # fmt: skip
 
     add(30, 0)
     client.get("/team/")
