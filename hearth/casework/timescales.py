@@ -16,7 +16,8 @@ Working days come from hearth.core.calendar (England and Wales bank holidays fro
 | early help family plan review (local practice) | 6 weeks | the plan's start, then the previous review |
 | family group conference review (local practice) | 3 months | the conference |
 
-Working Together sets the first four; the council sets the rest, and changes them here.
+Working Together sets the first six; the council sets the rest, and changes them here. A local-practice
+date that falls on a weekend or bank holiday moves back to the working day before, so the cycle is kept.
 """
 
 from __future__ import annotations
@@ -24,7 +25,7 @@ from __future__ import annotations
 import calendar
 from datetime import date, timedelta
 
-from hearth.core.calendar import add_working_days
+from hearth.core.calendar import add_working_days, is_working_day
 
 ASSESSMENT_WORKING_DAYS = 45
 ICPC_WORKING_DAYS = 15
@@ -75,19 +76,25 @@ def cp_visit_due(last_visit_on: date) -> date:
     return _working(last_visit_on, CP_VISIT_WORKING_DAYS)
 
 
+def _working_day_on_or_before(day: date) -> date:
+    while not is_working_day(day):
+        day -= timedelta(days=1)
+    return day
+
+
 def next_core_group_due(previous_on: date) -> date:
-    return previous_on + CORE_GROUP_INTERVAL
+    return _working_day_on_or_before(previous_on + CORE_GROUP_INTERVAL)
 
 
 def plan_review_due(kind: str, from_on: date) -> date:
     """The next review of a child in need plan ("cin") or an early help family plan ("family"), counted
     from the plan's start or the previous review."""
     if kind == "cin":
-        return add_months(from_on, CIN_REVIEW_MONTHS)
+        return _working_day_on_or_before(add_months(from_on, CIN_REVIEW_MONTHS))
     if kind == "family":
-        return from_on + FAMILY_REVIEW_INTERVAL
+        return _working_day_on_or_before(from_on + FAMILY_REVIEW_INTERVAL)
     raise ValueError(f"No review cycle for plans of kind {kind!r}")
 
 
 def fgc_review_due(conference_on: date) -> date:
-    return add_months(conference_on, FGC_REVIEW_MONTHS)
+    return _working_day_on_or_before(add_months(conference_on, FGC_REVIEW_MONTHS))

@@ -23,6 +23,7 @@ from hearth.synth.contacts import make_contacts
 from hearth.synth.families import make_families
 from hearth.synth.names import FAMILY, GIVEN_FEMALE, GIVEN_MALE
 from hearth.synth.notes import make_case_notes
+from hearth.synth.plans import make_casework
 from hearth.synth.protection import make_protection_plans
 
 AUTHORITY_NAME = "Brackenshire County Council"
@@ -71,6 +72,7 @@ JOB_TITLES = {
     Role.BUSINESS_SUPPORT: "Business support officer",
     Role.PERFORMANCE_ANALYST: "Performance analyst",
     Role.ADMINISTRATOR: "Systems administrator",
+    Role.HEAD_OF_SERVICE: "Head of service",
 }
 
 
@@ -85,7 +87,7 @@ class Persona:
     what: str = ""
 
 
-# The named demo sign-ins. Tests use the same people (hearth/core/tests/personas.py).
+# The named demo sign-ins. Tests use people in the same roles (the `county` fixture in conftest.py).
 PERSONAS = (
     Persona("sw.aldermoor", "Sam", "Okoro", Role.PRACTITIONER, "Aldermoor Safeguarding 1",
             PractitionerKind.SOCIAL_WORKER, "Social worker in Aldermoor, with a caseload"),
@@ -103,6 +105,8 @@ PERSONAS = (
             "Business support in Aldermoor: reads, cannot change"),
     Persona("analyst", "Ana", "Lyle", Role.PERFORMANCE_ANALYST, "Performance and intelligence", "",
             "Performance analyst: county figures"),
+    Persona("hos", "Hana", "Shah", Role.HEAD_OF_SERVICE, "Performance and intelligence", "",
+            "Head of service: every district's figures and records, read only"),
     Persona("admin", "Adi", "Mensah", Role.ADMINISTRATOR, "Systems administration", "",
             "Administrator: staff directory and audit log, no case records"),
 )  # fmt: skip
@@ -120,7 +124,16 @@ class Summary:
     referrals: int = 0
     protection_plans: int = 0
     restricted: int = 0
+    casework: dict[str, int] = field(default_factory=dict)  # plans, meetings, tools, conferences
     personas: list[Persona] = field(default_factory=list)
+
+    @property
+    def casework_line(self) -> str:
+        c = self.casework
+        plans = sum(n for key, n in c.items() if key.startswith(("cin_", "family_")))
+        return (f"{self.protection_plans:,} child protection plans, {plans:,} child in need and family plans, "
+                f"{c.get('meetings', 0):,} meetings, {c.get('actions', 0):,} actions, "
+                f"{c.get('fgc', 0):,} family group conferences")  # fmt: skip
 
 
 class CountyExists(Exception):
@@ -225,6 +238,7 @@ def synth_county(*, seed: int = 1, scale: float = 1.0, today: date | None = None
     summary.contacts, summary.referrals = year["contacts"], year["referrals"]
     make_case_notes(rng, authority, made.families_made, today)
     summary.protection_plans = make_protection_plans(rng, authority, made.families_made, children, today)
+    summary.casework = make_casework(rng, authority, made.families_made, members, children, today)
     audit_record(
         action=AuditAction.CREATE,
         summary=f"Created the demo county (seed {seed}, scale {scale})",

@@ -27,6 +27,7 @@ from hearth.casework.timescales import add_months, core_group_due, cp_visit_due,
 from hearth.chronology.models import ChronologyEntry, EntryKind
 from hearth.organisation.models import Authority, TeamKind
 from hearth.synth.families import Family
+from hearth.synth.meetings import SHOWCASE_WORKER
 from hearth.synth.rows import insert_rows
 
 CP_PER_10000 = 34
@@ -41,9 +42,11 @@ def make_protection_plans(rng: random.Random, authority: Authority, families: li
                   for c in f.children if f.worker is not None]  # fmt: skip
     wanted = min(len(candidates), round(children * CP_PER_10000 / 10_000))
     chosen = rng.sample(candidates, wanted)
+    if chosen and not any(w.username == SHOWCASE_WORKER for _, w in chosen):  # the demo's worker has one
+        chosen[-1] = next((cw for cw in candidates if cw[1].username == SHOWCASE_WORKER), chosen[-1])
     discussions, plans, starts = [], [], []
     for child, worker in chosen:
-        start = today - timedelta(days=rng.randint(20, 540))
+        start = today - timedelta(days=rng.randint(3, 540))  # a few so recent their first core group is due
         strategy_on = start - timedelta(days=rng.randint(14, 21))
         discussions.append(StrategyDiscussion(authority=authority, person=child, held_on=strategy_on, section_47=True,
                                               attendees="Police, health, children's social care", recorded_by=worker))  # fmt: skip

@@ -113,7 +113,9 @@ def test_a_family_plan_is_reviewed_every_six_weeks_and_a_review_can_end_it(count
     meeting_record(by=county.social_worker, meeting=review, held_on=date(2026, 7, 20), attended=set(),
                    decisions="Going well", plan_continues=True)  # fmt: skip
     plan.refresh_from_db()
-    assert plan.next_review_due_on == date(2026, 8, 31)  # 20 July + 6 weeks
+    assert plan.next_review_due_on == date(
+        2026, 8, 28
+    )  # 20 July + 6 weeks is the August bank holiday: the Friday before
     second = Meeting.objects.get(plan=plan, held_on__isnull=True)
     meeting_record(by=county.social_worker, meeting=second, held_on=date(2026, 8, 28), attended=set(),
                    decisions="Outcomes met", plan_continues=False)  # fmt: skip

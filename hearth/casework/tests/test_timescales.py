@@ -65,3 +65,12 @@ def test_a_review_before_the_initial_conference_is_refused():
 def test_a_child_protection_visit_is_due_10_working_days_after_the_last():
     assert t.cp_visit_due(date(2026, 12, 21)) == date(2027, 1, 7)  # Christmas week and New Year skipped
     assert t.cp_visit_due(date(2026, 4, 1)) == date(2026, 4, 17)  # Good Friday 3 April, Easter Monday 6 April
+
+
+def test_local_review_cycles_move_off_weekends_and_bank_holidays_to_the_working_day_before():
+    from hearth.casework.timescales import fgc_review_due, next_core_group_due, plan_review_due
+
+    assert next_core_group_due(date(2026, 11, 13)) == date(2026, 12, 24)  # 6 weeks on is Christmas Day
+    assert plan_review_due("family", date(2026, 7, 20)) == date(2026, 8, 28)  # the August bank holiday
+    assert plan_review_due("cin", date(2026, 9, 12)) == date(2026, 12, 11)  # 12 December is a Saturday
+    assert fgc_review_due(date(2026, 10, 5)) == date(2027, 1, 5)

@@ -10,6 +10,7 @@ from django.db.models import Sum
 
 from hearth.accounts.models import User
 from hearth.audit.services import audit_verify
+from hearth.casework.models import Meeting, Plan, ToolResponse
 from hearth.organisation.models import District, Team
 from hearth.people.models import Allocation, Person, Relationship
 from hearth.synth.county import DISTRICTS, PERSONAS, CountyExists, safeguarding_teams, synth_county
@@ -27,6 +28,11 @@ def fingerprint() -> list[tuple]:
         *Allocation.objects.order_by("pk").values_list(
             "person__given_name", "worker__username", "started_on"
         ),
+        *Plan.objects.order_by("pk").values_list(
+            "person__given_name", "kind", "status", "next_review_due_on"
+        ),
+        *Meeting.objects.order_by("pk").values_list("person__given_name", "kind", "due_on", "held_on"),
+        *ToolResponse.objects.order_by("pk").values_list("person__given_name", "key", "level"),
     ]
 
 

@@ -33,6 +33,7 @@ class Command(BaseCommand):
                 f"  {summary.staff} staff, {summary.people:,} people in {summary.families:,} families, "
                 f"{summary.allocations:,} allocations, {summary.contacts:,} contacts, {summary.referrals:,} referrals"
             )
+            self.stdout.write(f"  {summary.casework_line}")
         call_command("collectstatic", interactive=False, verbosity=0)
         self.stdout.write("")
         self.stdout.write(
