@@ -17,9 +17,8 @@ from hearth.audit.models import AuditAction
 from hearth.audit.services import audit_record
 from hearth.casework.approval import approval_decide, approval_submit, check_version
 from hearth.casework.models import Assessment, AssessmentOutcome, AssessmentStatus, Referral
+from hearth.casework.services import casework_event
 from hearth.casework.timescales import assessment_due
-from hearth.chronology.models import EntryKind
-from hearth.chronology.services import chronology_record
 from hearth.core.jinja import govuk_date
 from hearth.people.codes import ASSESSMENT_FACTORS, PRIMARY_NEED
 from hearth.people.models import Allocation
@@ -29,10 +28,9 @@ EDITABLE = {AssessmentStatus.IN_PROGRESS, AssessmentStatus.RETURNED}
 
 
 def _record(by: Any, assessment: Assessment, title: str, request: Any = None, **changes: Any) -> None:
-    chronology_record(people=[assessment.person], occurred_at=timezone.now(), kind=EntryKind.REFERRAL, title=title,
-                      source=assessment, by=by)  # fmt: skip
-    audit_record(action=AuditAction.CHANGE, summary=title, actor=by, obj=assessment, person=assessment.person,
-                 changes=changes, request=request)  # fmt: skip
+    casework_event(
+        by=by, person=assessment.person, source=assessment, title=title, request=request, changes=changes
+    )
 
 
 @transaction.atomic

@@ -14,8 +14,6 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 
-from hearth.audit.models import AuditAction
-from hearth.audit.services import audit_record
 from hearth.casework.meetings import meeting_create
 from hearth.casework.models import (
     FamilyGroupConference,
@@ -25,8 +23,8 @@ from hearth.casework.models import (
     MeetingKind,
     ProtectionPlan,
 )
+from hearth.casework.services import casework_event
 from hearth.chronology.models import EntryKind
-from hearth.chronology.services import chronology_record
 
 
 def level_of_need(person: Any) -> str:
@@ -44,17 +42,21 @@ def level_of_need(person: Any) -> str:
 
 
 def _record(by: Any, fgc: FamilyGroupConference, title: str, request: Any, significant: bool = False) -> None:
-    chronology_record(people=[fgc.person], occurred_at=timezone.now(), kind=EntryKind.MEETING, title=title,
-                      source=fgc, by=by, significant=significant)  # fmt: skip
-    audit_record(
-        action=AuditAction.CHANGE, summary=title, actor=by, obj=fgc, person=fgc.person, request=request
-    )
+    casework_event(by=by, person=fgc.person, source=fgc, title=title, kind=EntryKind.MEETING, request=request,
+                   significant=significant)  # fmt: skip
 
 
 def _lock(fgc: FamilyGroupConference) -> FamilyGroupConference:
     return (
         FamilyGroupConference.objects.select_for_update(of=("self",)).select_related("person").get(pk=fgc.pk)
     )
+
+
+def _lock_open(fgc: FamilyGroupConference) -> FamilyGroupConference:
+    current = _lock(fgc)
+    if current.closed_on is not None:
+        raise ValidationError("This family group conference is closed")
+    return current
 
 
 @transaction.atomic
@@ -77,9 +79,7 @@ def fgc_request(*, by: Any, person: Any, reason: str, request: Any = None) -> Fa
 def fgc_allocate(
     *, by: Any, fgc: FamilyGroupConference, coordinator: Any, request: Any = None
 ) -> FamilyGroupConference:
-    current = _lock(fgc)
-    if current.closed_on is not None:
-        raise ValidationError("This family group conference is closed")
+    current = _lock_open(fgc)
     if coordinator is None:
         raise ValidationError({"coordinator": ["Choose the coordinator"]})
     current.coordinator = coordinator
@@ -92,9 +92,7 @@ def fgc_allocate(
 def fgc_family_plan(
     *, by: Any, fgc: FamilyGroupConference, family_plan: str, request: Any = None
 ) -> FamilyGroupConference:
-    current = _lock(fgc)
-    if current.closed_on is not None:
-        raise ValidationError("This family group conference is closed")
+    current = _lock_open(fgc)
     if not current.meetings.filter(kind=MeetingKind.FGC, held_on__isnull=False).exists():
         raise ValidationError({"family_plan": ["Record the conference before its family plan"]})
     if not family_plan.strip():

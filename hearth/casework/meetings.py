@@ -20,6 +20,7 @@ from hearth.audit.models import AuditAction
 from hearth.audit.services import audit_record
 from hearth.casework.models import CaseAction, Meeting, MeetingAttendee, MeetingKind, Plan
 from hearth.casework.plans import plan_reviewed
+from hearth.casework.services import casework_event
 from hearth.casework.timescales import fgc_review_due, next_core_group_due
 from hearth.chronology.models import EntryKind
 from hearth.chronology.services import chronology_record
@@ -29,10 +30,8 @@ REVIEWS = (MeetingKind.CIN_REVIEW, MeetingKind.FAMILY_REVIEW)
 
 
 def _record(by: Any, meeting: Meeting, title: str, request: Any = None, significant: bool = False) -> None:
-    chronology_record(people=[meeting.person], occurred_at=timezone.now(), kind=EntryKind.MEETING, title=title,
-                      source=meeting, by=by, significant=significant)  # fmt: skip
-    audit_record(action=AuditAction.CHANGE, summary=title, actor=by, obj=meeting, person=meeting.person,
-                 request=request)  # fmt: skip
+    casework_event(by=by, person=meeting.person, source=meeting, title=title, kind=EntryKind.MEETING,
+                   request=request, significant=significant)  # fmt: skip
 
 
 def _lock(meeting: Meeting) -> Meeting:
@@ -46,10 +45,6 @@ def _lock(meeting: Meeting) -> Meeting:
 def _not_held(current: Meeting) -> None:
     if current.held_on is not None:
         raise ValidationError("This meeting has been recorded and can no longer be changed")
-
-
-def meeting_label(meeting: Meeting) -> str:
-    return meeting.get_kind_display()
 
 
 @transaction.atomic
@@ -168,9 +163,8 @@ def meeting_record(*, by: Any, meeting: Meeting, held_on: date | None, attended:
     assert held_on is not None
     current.held_on, current.decisions, current.recorded_by = held_on, decisions.strip(), by
     current.save(update_fields=["held_on", "decisions", "recorded_by"])
-    for attendee in current.attendees.all():
-        attendee.attended = attendee.pk in attended
-        attendee.save(update_fields=["attended"])
+    current.attendees.update(attended=False)
+    current.attendees.filter(pk__in=attended).update(attended=True)
     title = f"{current.get_kind_display()} held on {govuk_date(held_on)}"
     title = _next_in_cycle(by, current, held_on, plan_continues, title, request)
     _record(by, current, title, request, significant=current.kind != MeetingKind.CORE_GROUP)

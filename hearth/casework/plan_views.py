@@ -28,7 +28,7 @@ from hearth.casework.meeting_forms import (
 from hearth.casework.meetings import action_add
 from hearth.casework.models import MeetingKind, PlanStatus
 from hearth.casework.tools import engine
-from hearth.casework.tools.responses import tool_complete
+from hearth.casework.tools.responses import referral_kinds, tool_complete
 from hearth.core.access import Action, can
 from hearth.core.forms import PagePosts, add_errors
 from hearth.core.views import page
@@ -150,20 +150,13 @@ def tool_detail(request: HttpRequest, response_id: int) -> HttpResponse:
     tool = engine.definition(response.key, response.version)
     audit_record(action=AuditAction.VIEW, summary=f"Opened a completed {response.title}", actor=request.user,
                  obj=response, person=response.person, request=request)  # fmt: skip
-    questions = _questions(tool)
+    questions = engine.question_texts(tool)
     answers = [(questions.get(qid, qid), value) for qid, value in response.answers.items()]
     referral = None
-    if response.key in ("dash", "exploitation"):
-        kind = MeetingKind.MARAC if response.key == "dash" else MeetingKind.EXPLOITATION
-        referral = selectors.panel_list(user=request.user, kind=kind).filter(person=response.person).first()
+    for kind in sorted(referral_kinds(tool)):
+        referral = (
+            referral
+            or selectors.panel_list(user=request.user, kind=kind).filter(person=response.person).first()
+        )
     context = {"response": response, "answers": answers, "referral": referral}
     return page(request, "casework/tool.html", context, section="people")
-
-
-def _questions(tool: engine.Definition) -> dict[str, str]:
-    spec = tool.spec
-    if tool.method == "area_scale":
-        return {
-            item["id"]: f"{area['title']}: {item['text']}" for area in spec["areas"] for item in area["items"]
-        }
-    return {q["id"]: q["text"] for q in spec.get("questions") or spec.get("indicators") or []}

@@ -27,9 +27,9 @@ from hearth.casework.models import (
     PlanKind,
     PlanStatus,
 )
+from hearth.casework.services import casework_event
 from hearth.casework.timescales import plan_review_due
 from hearth.chronology.models import EntryKind
-from hearth.chronology.services import chronology_record
 from hearth.core.jinja import govuk_date
 
 EDITABLE = {PlanStatus.DRAFT, PlanStatus.RETURNED, PlanStatus.AGREED}
@@ -43,10 +43,8 @@ REVIEW_KIND = {PlanKind.CHILD_IN_NEED: MeetingKind.CIN_REVIEW, PlanKind.FAMILY: 
 def _record(
     by: Any, plan: Plan, title: str, request: Any = None, significant: bool = False, **changes: Any
 ) -> None:
-    chronology_record(people=[plan.person], occurred_at=timezone.now(), kind=EntryKind.PLAN, title=title,
-                      source=plan, by=by, significant=significant)  # fmt: skip
-    audit_record(action=AuditAction.CHANGE, summary=title, actor=by, obj=plan, person=plan.person,
-                 changes=changes, request=request)  # fmt: skip
+    casework_event(by=by, person=plan.person, source=plan, title=title, kind=EntryKind.PLAN, request=request,
+                   significant=significant, changes=changes)  # fmt: skip
 
 
 def _lock(plan: Plan) -> Plan:

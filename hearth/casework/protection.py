@@ -13,8 +13,6 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 
-from hearth.audit.models import AuditAction
-from hearth.audit.services import audit_record
 from hearth.casework.models import (
     AbuseCategory,
     Conference,
@@ -27,22 +25,18 @@ from hearth.casework.models import (
     StatutoryVisit,
     StrategyDiscussion,
 )
-from hearth.casework.services import involvement_open
+from hearth.casework.services import casework_event, involvement_open
 from hearth.casework.timescales import (
     core_group_due,
     cp_visit_due,
     initial_conference_due,
     review_conference_due,
 )
-from hearth.chronology.models import EntryKind
-from hearth.chronology.services import chronology_record
 from hearth.core.jinja import govuk_date
 
 
 def _note(by: Any, person: Any, obj: Any, title: str, request: Any, significant: bool = False) -> None:
-    chronology_record(people=[person], occurred_at=timezone.now(), kind=EntryKind.REFERRAL, title=title, source=obj,
-                      by=by, significant=significant)  # fmt: skip
-    audit_record(action=AuditAction.CHANGE, summary=title, actor=by, obj=obj, person=person, request=request)
+    casework_event(by=by, person=person, source=obj, title=title, request=request, significant=significant)
 
 
 @transaction.atomic

@@ -101,15 +101,18 @@ def protection_of(*, user: Any, person: Person) -> dict[str, Any]:
     }
 
 
+def _my_people(user: Any) -> Any:
+    return scoped(user, Allocation.objects.filter(worker=user, ended_on__isnull=True), Action.VIEW).values(
+        "person_id"
+    )
+
+
 def visits_due(*, user: Any) -> QuerySet[Any]:
     """Plans of the people allocated to the user, by when their next statutory visit is due."""
     from hearth.casework.models import ProtectionPlan
 
-    mine = scoped(user, Allocation.objects.filter(worker=user, ended_on__isnull=True), Action.VIEW).values(
-        "person_id"
-    )
     return (
-        scoped(user, ProtectionPlan.objects.filter(ended_on__isnull=True, person_id__in=mine), Action.VIEW)
+        scoped(user, ProtectionPlan.objects.filter(ended_on__isnull=True, person_id__in=_my_people(user)), Action.VIEW)
         .select_related("person").order_by("next_visit_due_on")
     )  # fmt: skip
 
@@ -118,11 +121,8 @@ def conferences_due(*, user: Any) -> QuerySet[Any]:
     """Conferences not yet held for the people allocated to the user, soonest first."""
     from hearth.casework.models import Conference
 
-    mine = scoped(user, Allocation.objects.filter(worker=user, ended_on__isnull=True), Action.VIEW).values(
-        "person_id"
-    )
     return (
-        scoped(user, Conference.objects.filter(held_on__isnull=True, person_id__in=mine), Action.VIEW)
+        scoped(user, Conference.objects.filter(held_on__isnull=True, person_id__in=_my_people(user)), Action.VIEW)
         .select_related("person").order_by("due_on")
     )  # fmt: skip
 
@@ -201,12 +201,6 @@ def casework_of(*, user: Any, person: Person) -> dict[str, Any]:
         "actions": ordered(scoped(user, CaseAction.objects.filter(person=person, done_on__isnull=True), v)
                            .select_related("owner"), "due_on"),
     }  # fmt: skip
-
-
-def _my_people(user: Any) -> Any:
-    return scoped(user, Allocation.objects.filter(worker=user, ended_on__isnull=True), Action.VIEW).values(
-        "person_id"
-    )
 
 
 def meetings_due(*, user: Any) -> QuerySet[Any]:

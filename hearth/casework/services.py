@@ -17,6 +17,16 @@ from hearth.chronology.services import chronology_record
 RE_REFERRAL_WINDOW = timedelta(days=365)  # CIN census: a referral within 12 months of the previous one
 
 
+def casework_event(*, by: Any, person: Any, source: Any, title: str, kind: str = EntryKind.REFERRAL,
+                   request: Any = None, significant: bool = False, changes: dict[str, Any] | None = None) -> None:  # fmt: skip
+    """A casework step, in the same words on the child's chronology and in the audit log. Runs in the
+    caller's transaction."""
+    chronology_record(people=[person], occurred_at=timezone.now(), kind=kind, title=title, source=source, by=by,
+                      significant=significant)  # fmt: skip
+    audit_record(action=AuditAction.CHANGE, summary=title, actor=by, obj=source, person=person, changes=changes,
+                 request=request)  # fmt: skip
+
+
 def is_re_referral(*, person: Any, on: date) -> bool:
     # The person reached here through a scoped selector or service; these are their own referrals.
     return Referral.objects.filter(

@@ -24,6 +24,7 @@ from hearth.frontdoor.models import Consent, Contact, ContactStatus, ContactSubj
 from hearth.organisation.models import Authority, TeamKind
 from hearth.people.codes import REFERRAL_SOURCE
 from hearth.people.models import Person
+from hearth.synth.chance import weighted
 from hearth.synth.families import Family
 from hearth.synth.rows import insert_rows
 
@@ -57,16 +58,6 @@ CALLERS = {"6": ("PC", "Attending officer"), "2A": ("Ms", "Designated safeguardi
            "3B": ("", "Health visitor"), "3A": ("Dr", "GP")}  # fmt: skip
 
 
-def _weighted(rng: random.Random, options: tuple[tuple[Any, ...], ...]) -> tuple[Any, ...]:
-    total = sum(o[1] for o in options)
-    roll = rng.uniform(0, total)
-    for option in options:
-        roll -= option[1]
-        if roll <= 0:
-            return option
-    return options[-1]
-
-
 def make_contacts(rng: random.Random, authority: Authority, families: list[Family], staff: list[User],
                   children: int, today: date) -> dict[str, int]:  # fmt: skip
     officers = [u for u in staff if u.role == Role.FRONT_DOOR_OFFICER]
@@ -87,8 +78,8 @@ def make_contacts(rng: random.Random, authority: Authority, families: list[Famil
     contacts: list[Contact] = []
     subjects_of: list[list[tuple[Any, str]]] = []
     for received, family in plans:
-        source = _weighted(rng, SOURCES)[0]
-        outcome, _, threshold, rag = _weighted(rng, OUTCOMES)
+        source = weighted(rng, SOURCES)[0]
+        outcome, _, threshold, rag = weighted(rng, OUTCOMES)
         title, role = CALLERS.get(source, ("", ""))
         due = add_working_days(timezone.localtime(received), 1)
         decided_at = received + timedelta(hours=rng.uniform(1, 30))
@@ -223,7 +214,7 @@ def _assessments(rng: random.Random, authority: Authority, referrals: list[Refer
         finished = working_days_after(referral.referred_on, rng.choice((10, 20, 30, 40, 44, 50, 60)))
         assert isinstance(finished, date)
         if finished <= today - timedelta(days=2):
-            outcome = _weighted(rng, ASSESSMENT_OUTCOMES)[0]
+            outcome = weighted(rng, ASSESSMENT_OUTCOMES)[0]
             factor = (
                 rng.sample(FACTORS[:-1], rng.randint(1, 3)) if outcome != "nfa" else [rng.choice(FACTORS)]
             )

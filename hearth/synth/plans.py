@@ -38,6 +38,7 @@ from hearth.core.jinja import govuk_date
 from hearth.organisation.models import Authority, Team, TeamKind
 from hearth.people.models import Allocation, Person
 from hearth.synth import wording
+from hearth.synth.chance import weighted
 from hearth.synth.families import Family
 from hearth.synth.meetings import (
     SHOWCASE_TEAM,
@@ -186,15 +187,6 @@ def _schedule(rng: random.Random, work: Casework, first_due: date, after: Any, e
                     exact=exact)  # fmt: skip
 
 
-def _weighted(rng: random.Random, options: tuple[tuple[str, int], ...]) -> str:
-    roll = rng.uniform(0, sum(w for _, w in options))
-    for value, weight in options:
-        roll -= weight
-        if roll <= 0:
-            return value
-    return options[-1][0]
-
-
 def _child_in_need_specs(rng: random.Random, known: Known, today: date) -> list[PlanSpec]:
     """A plan for each child a safeguarding or disabled children's team holds, not on a protection plan,
     once the assessment is done; siblings' plans start together."""
@@ -211,7 +203,7 @@ def _child_in_need_specs(rng: random.Random, known: Known, today: date) -> list[
             if start is None:
                 start = involvement[1] + timedelta(days=rng.randint(*ASSESSED_AFTER))
                 if (today - start).days <= RECENT:
-                    status = _weighted(rng, NOT_AGREED)
+                    status = weighted(rng, NOT_AGREED)[0]
             if start <= today - timedelta(days=2):  # otherwise still being assessed
                 specs.append(PlanSpec(child, family, *involvement, start, status, PlanKind.CHILD_IN_NEED))
     return specs
@@ -259,7 +251,7 @@ def _early_help_specs(rng: random.Random, work: Casework, known: Known, today: d
             if assessed is None:
                 assessed = min(involvement[1] + timedelta(days=rng.randint(5, 20)), today - timedelta(days=1))
                 start = min(assessed + timedelta(days=rng.randint(0, 7)), today - timedelta(days=1))
-                status = PlanStatus.AGREED if (today - start).days > 14 else _weighted(rng, NOT_AGREED)
+                status = PlanStatus.AGREED if (today - start).days > 14 else weighted(rng, NOT_AGREED)[0]
             work.tool(person=child, key="early_help", answers=_early_help_answers(rng, child, today),
                       by=family.worker, completed_at=at(assessed, 15))  # fmt: skip
             specs.append(PlanSpec(child, family, *involvement, start, status, PlanKind.FAMILY))

@@ -26,6 +26,7 @@ from hearth.casework.models import (
 from hearth.casework.timescales import add_months, core_group_due, cp_visit_due, initial_conference_due
 from hearth.chronology.models import ChronologyEntry, EntryKind
 from hearth.organisation.models import Authority, TeamKind
+from hearth.synth.chance import weighted
 from hearth.synth.families import Family
 from hearth.synth.meetings import SHOWCASE_WORKER
 from hearth.synth.rows import insert_rows
@@ -55,7 +56,7 @@ def make_protection_plans(rng: random.Random, authority: Authority, families: li
             days=rng.choice((3, 30, 30, 30))
         ):  # most reviews held; a few overdue
             review = add_months(review, 6)
-        category = _weighted(rng, CATEGORIES)
+        category = weighted(rng, CATEGORIES)[0]
         last_visit = max(start, today - timedelta(days=rng.randint(0, 16)))  # a few overdue
         plans.append(ProtectionPlan(authority=authority, person=child, category=category, started_on=start,
                                     core_group_due_on=core_group_due(start), next_review_due_on=review,
@@ -83,12 +84,3 @@ def make_protection_plans(rng: random.Random, authority: Authority, families: li
     insert_rows(ChronologyEntry, ["authority", "person", "occurred_at", "kind", "title", "detail", "source_type",
                                   "source_id", "significant", "hidden", "recorded_by", "recorded_at"], chronology)  # fmt: skip
     return len(plans)
-
-
-def _weighted(rng: random.Random, options: tuple[tuple[str, int], ...]) -> str:
-    roll = rng.uniform(0, sum(w for _, w in options))
-    for value, weight in options:
-        roll -= weight
-        if roll <= 0:
-            return value
-    return options[-1][0]

@@ -69,6 +69,16 @@ def definition(key: str, version: int | None = None) -> Definition:
     return max(versions, key=lambda d: d.version)
 
 
+def question_texts(tool: Definition) -> dict[str, str]:
+    """Each question's id and its words (for an area scale, prefixed with the area's title)."""
+    spec = tool.spec
+    if tool.method == "area_scale":
+        return {
+            item["id"]: f"{area['title']}: {item['text']}" for area in spec["areas"] for item in area["items"]
+        }
+    return {q["id"]: q["text"] for q in spec.get("questions") or spec.get("indicators") or []}
+
+
 def score(tool: Definition, answers: dict[str, Any], *, professional_judgement: bool = False) -> Result:
     methods = {"yes_count": _yes_count, "area_scale": _area_scale, "risk_matrix": _risk_matrix}
     return methods[tool.method](tool.spec, answers, professional_judgement)

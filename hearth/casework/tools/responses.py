@@ -13,11 +13,16 @@ from hearth.audit.models import AuditAction
 from hearth.audit.services import audit_record
 from hearth.casework.meetings import meeting_create
 from hearth.casework.models import Meeting, MeetingKind, ToolResponse
-from hearth.casework.tools.engine import definition, score
+from hearth.casework.tools.engine import Definition, definition, score
 from hearth.chronology.models import EntryKind
 from hearth.chronology.services import chronology_record
 
 TRIGGERS = {"marac_referral": MeetingKind.MARAC, "exploitation_panel": MeetingKind.EXPLOITATION}
+
+
+def referral_kinds(tool: Definition) -> set[str]:
+    """The kinds of panel meeting this tool can refer a person to, from its definition's triggers."""
+    return {TRIGGERS[t] for names in tool.spec.get("triggers", {}).values() for t in names if t in TRIGGERS}
 
 
 @transaction.atomic
