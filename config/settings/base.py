@@ -49,6 +49,7 @@ INSTALLED_APPS = [
     "hearth.people",
     "hearth.chronology",
     "hearth.casework",
+    "hearth.care",
     "hearth.frontdoor",
     "hearth.synth",
 ]

@@ -69,6 +69,7 @@ class MeetingKind(models.TextChoices):
     FGC_REVIEW = "fgc_review", "Family group conference review"
     MARAC = "marac", "MARAC (domestic abuse risk conference)"
     EXPLOITATION = "exploitation", "Exploitation panel"
+    MISSING = "missing", "Missing from home or care: intervention meeting"
 
 
 PANEL_KINDS = (MeetingKind.MARAC, MeetingKind.EXPLOITATION)

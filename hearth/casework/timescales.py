@@ -46,22 +46,22 @@ def add_months(start: date, months: int) -> date:
     return date(year, month, min(start.day, calendar.monthrange(year, month)[1]))
 
 
-def _working(start: date, days: int) -> date:
+def working_days_after(start: date, days: int) -> date:
     result = add_working_days(start, days)
     assert isinstance(result, date)
     return result
 
 
 def assessment_due(referred_on: date) -> date:
-    return _working(referred_on, ASSESSMENT_WORKING_DAYS)
+    return working_days_after(referred_on, ASSESSMENT_WORKING_DAYS)
 
 
 def initial_conference_due(strategy_discussion_on: date) -> date:
-    return _working(strategy_discussion_on, ICPC_WORKING_DAYS)
+    return working_days_after(strategy_discussion_on, ICPC_WORKING_DAYS)
 
 
 def core_group_due(initial_conference_on: date) -> date:
-    return _working(initial_conference_on, CORE_GROUP_WORKING_DAYS)
+    return working_days_after(initial_conference_on, CORE_GROUP_WORKING_DAYS)
 
 
 def review_conference_due(initial_conference_on: date, previous_review_on: date | None = None) -> date:
@@ -73,7 +73,7 @@ def review_conference_due(initial_conference_on: date, previous_review_on: date 
 
 
 def cp_visit_due(last_visit_on: date) -> date:
-    return _working(last_visit_on, CP_VISIT_WORKING_DAYS)
+    return working_days_after(last_visit_on, CP_VISIT_WORKING_DAYS)
 
 
 def _working_day_on_or_before(day: date) -> date:

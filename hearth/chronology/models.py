@@ -18,6 +18,8 @@ class EntryKind(models.TextChoices):
     PLAN = "plan", "Plan"
     MEETING = "meeting", "Meeting"
     TOOL = "tool", "Assessment tool"
+    CARE = "care", "Looked after"
+    MISSING = "missing", "Missing episode"
 
 
 class ChronologyEntry(AuthorityOwned):

@@ -52,6 +52,8 @@ class Capability(StrEnum):
     COUNTY_FIGURES = "county.figures"
     FRONT_DOOR = "frontdoor.work"  # record contacts and decide them
     FRONT_DOOR_SIGN_OFF = "frontdoor.sign_off"  # a front door manager's sign-off of decisions
+    CARE_REVIEWS = "care.reviews"  # chair and record looked-after children's reviews (IROs)
+    PLACEMENTS = "care.placements"  # see placements and their costs, and the providers' rates
 
 
 class Reach(StrEnum):
@@ -66,14 +68,24 @@ _EVERYONE = {Capability.STAFF_VIEW}
 ROLE_CAPABILITIES: dict[str, frozenset[Capability]] = {
     Role.PRACTITIONER: frozenset({*_EVERYONE, Capability.PEOPLE_VIEW, Capability.PEOPLE_CHANGE}),
     Role.TEAM_MANAGER: frozenset(
-        {*_EVERYONE, Capability.PEOPLE_VIEW, Capability.PEOPLE_CHANGE, Capability.TEAM_CASELOADS}
+        {
+            *_EVERYONE,
+            Capability.PEOPLE_VIEW,
+            Capability.PEOPLE_CHANGE,
+            Capability.TEAM_CASELOADS,
+            Capability.PLACEMENTS,
+        }
     ),
     Role.FRONT_DOOR_OFFICER: frozenset({*_EVERYONE, Capability.PEOPLE_VIEW, Capability.PEOPLE_CHANGE}),
-    Role.IRO: frozenset({*_EVERYONE, Capability.PEOPLE_VIEW}),
+    Role.IRO: frozenset({*_EVERYONE, Capability.PEOPLE_VIEW, Capability.CARE_REVIEWS}),
     Role.BUSINESS_SUPPORT: frozenset({*_EVERYONE, Capability.PEOPLE_VIEW}),
-    Role.PERFORMANCE_ANALYST: frozenset({*_EVERYONE, Capability.PEOPLE_VIEW, Capability.COUNTY_FIGURES}),
+    Role.PERFORMANCE_ANALYST: frozenset(
+        {*_EVERYONE, Capability.PEOPLE_VIEW, Capability.COUNTY_FIGURES, Capability.PLACEMENTS}
+    ),
     Role.ADMINISTRATOR: frozenset({*_EVERYONE, Capability.AUDIT_VIEW, Capability.COUNTY_FIGURES}),
-    Role.HEAD_OF_SERVICE: frozenset({*_EVERYONE, Capability.PEOPLE_VIEW, Capability.COUNTY_FIGURES}),
+    Role.HEAD_OF_SERVICE: frozenset(
+        {*_EVERYONE, Capability.PEOPLE_VIEW, Capability.COUNTY_FIGURES, Capability.PLACEMENTS}
+    ),
 }
 
 # Why these reaches: the front door checks history across the whole county before deciding; IROs chair
