@@ -7,6 +7,7 @@ urlpatterns = [
     path("people/", include("hearth.people.urls")),
     path("", include("hearth.chronology.urls")),
     path("", include("hearth.casework.urls")),
+    path("", include("hearth.care.urls")),
     path("front-door/", include("hearth.frontdoor.urls")),
     path("api/", include("hearth.frontdoor.api_urls")),
     path("audit/", include("hearth.audit.urls")),

@@ -32,6 +32,7 @@ from hearth.care.rules import age_on
 from hearth.care.stability import Spell, long_term_stable, placements_in_year
 from hearth.care.timescales import education_plan_due, health_due
 from hearth.core.access import Action, get_for, scoped
+from hearth.core.jinja import govuk_date
 
 
 @dataclass
@@ -68,6 +69,14 @@ class CareJourney:
     @property
     def any(self) -> bool:
         return bool(self.periods or self.missing or self.hosted or self.leaver)
+
+    @property
+    def health_due_lines(self) -> list[str]:
+        words = {"initial": "Initial health assessment", "review": "Review health assessment", "dental": "Dental check",
+                 "sdq": "SDQ"}  # fmt: skip
+        return [
+            f"{words[k]} due {govuk_date(day)}" for k, day in self.health_due.items() if day is not None
+        ] or ["Nothing due"]
 
     @property
     def current_placement(self) -> PlacementLine | None:

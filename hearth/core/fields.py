@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, datetime, time
 from typing import Any
 
 from django import forms
+from django.utils import timezone
 
 
 class DateWidget(forms.MultiWidget):
@@ -54,3 +55,33 @@ class DateField(forms.MultiValueField):
 
     def compress(self, data_list: list[Any]) -> Any:  # clean() does the work
         return data_list
+
+
+class TimeField(forms.CharField):
+    """A time of day typed as hours and minutes, "21:30" or "9.05"."""
+
+    def __init__(self, *, label: str, required: bool = False, **kwargs: Any) -> None:
+        kwargs.setdefault("help_text", "Use the 24-hour clock, for example 21:30")
+        super().__init__(label=label, required=required, max_length=5, **kwargs)
+
+    def clean(self, value: Any) -> time | None:
+        text = (super().clean(value) or "").strip().replace(".", ":")
+        if not text:
+            return None
+        hours, _, minutes = text.partition(":")
+        if not (
+            hours.isdigit()
+            and minutes.isdigit()
+            and len(minutes) == 2
+            and int(hours) < 24
+            and int(minutes) < 60
+        ):
+            raise forms.ValidationError(f"{self.label} must be hours and minutes, like 21:30", code="invalid")
+        return time(int(hours), int(minutes))
+
+
+def at_time(day: date | None, at: time | None, default: time = time(12)) -> datetime | None:
+    """A date and a time of day as an aware datetime in the council's time zone."""
+    if day is None:
+        return None
+    return timezone.make_aware(datetime.combine(day, at or default))

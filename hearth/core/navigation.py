@@ -23,6 +23,8 @@ NAV_ITEMS = (
     NavItem("Front door", "frontdoor:queue", Capability.FRONT_DOOR, "frontdoor"),
     NavItem("People", "people:list", Capability.PEOPLE_VIEW, "people"),
     NavItem("Panels", "casework:panels", Capability.PEOPLE_VIEW, "panels"),
+    NavItem("Missing", "care:missing", Capability.PEOPLE_VIEW, "missing"),
+    NavItem("Placements", "care:placements", Capability.PLACEMENTS, "placements"),
     NavItem("My team", "casework:team", Capability.TEAM_CASELOADS, "team"),
     NavItem("Districts", "casework:districts", Capability.COUNTY_FIGURES, "districts"),
     NavItem("Staff directory", "organisation:directory", Capability.STAFF_VIEW, "staff"),

@@ -21,7 +21,8 @@ from django.db.models import Model
 
 CHECKED_MODULES = (
     "views", "forms", "selectors", "presenters", "api", "serializers", "home", "navigation", "duplicates",
-    "family", "assessment_views", "dashboard", "meeting_views", "plan_views", "meeting_forms",
+    "family", "assessment_views", "dashboard", "meeting_views", "plan_views", "meeting_forms", "details",
+    "care_views",
 )  # fmt: skip
 MANAGERS = {"objects", "_default_manager", "_base_manager"}
 # Prefetch(...) counts as scoped: it only fetches rows related to parents that were themselves fetched

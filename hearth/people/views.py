@@ -1,19 +1,19 @@
 from __future__ import annotations
 
-from collections.abc import Callable
-from dataclasses import dataclass
 from typing import Any
 
-from django import forms
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect
 from django.urls import reverse
+from django.utils import timezone
 from django.views.decorators.http import require_GET, require_POST
 
 from hearth.audit.models import AuditAction
 from hearth.audit.services import audit_record, audit_record_each
+from hearth.care import selectors as care_selectors
+from hearth.care.details import CARE_DETAILS
 from hearth.casework import fgc, plans, protection, steps
 from hearth.casework import selectors as casework_selectors
 from hearth.casework.forms import (
@@ -30,6 +30,7 @@ from hearth.core.views import forbidden, page
 from hearth.organisation.selectors import districts
 from hearth.people import family, merging, presenters, selectors, updates
 from hearth.people import services as person_services
+from hearth.people.details import DetailsPage
 from hearth.people.duplicates import duplicate_candidates, probe_from_input
 from hearth.people.forms import (
     AddressForm,
@@ -115,7 +116,11 @@ def person_detail(request: HttpRequest, person_id: int) -> HttpResponse:
         "merges": selectors.merges_of(user=request.user, person=person),
         "protection": casework_selectors.protection_of(user=request.user, person=person),
         "casework": casework_selectors.casework_of(user=request.user, person=person),
+        "care": care_selectors.care_of(user=request.user, person=person),
         "may_change": can(request.user, Action.CHANGE, person),
+        "may_review": has_capability(request.user, Capability.CARE_REVIEWS),
+        "may_see_costs": has_capability(request.user, Capability.PLACEMENTS),
+        "today": timezone.localdate(),
     }
     return page(request, "people/detail.html", context, section="people")
 
@@ -202,18 +207,6 @@ def merge_undo(request: HttpRequest, merge_id: int) -> HttpResponse:
     except ValidationError as error:
         messages.error(request, error.messages[0])
     return redirect("people:detail", person_id=merge.kept_id)
-
-
-@dataclass(frozen=True)
-class DetailsPage:
-    """One small change to a person's details: its form, how to show each field, and the service to call."""
-
-    heading: str
-    form: Callable[..., forms.Form]  # a form class; those with `wants_context` take user= and person=
-    fields: tuple[tuple[str, str], ...]  # (field name, text | date | radios | select)
-    apply: Callable[..., object]
-    done: str
-    goto: Callable[[Any], str] | None = None  # where to go next, given what apply made (else the person page)
 
 
 def _rename(request: HttpRequest, person: Any, data: dict[str, Any]) -> object:
@@ -329,6 +322,7 @@ DETAILS = {
                                goto=lambda conference: reverse("casework:fgc", args=[conference.pk])),
     "household": DetailsPage("Add to a household", HouseholdForm, (("household", "text"), ("name", "text")),
                              _household, "Household recorded"),
+    **CARE_DETAILS,
 }  # fmt: skip
 
 
@@ -336,7 +330,7 @@ def person_details(request: HttpRequest, person_id: int, change: str) -> HttpRes
     spec = DETAILS.get(change)
     if spec is None:
         raise Http404("No such change")
-    person = selectors.person_get(user=request.user, person_id=person_id, action=Action.CHANGE)
+    person = selectors.person_get(user=request.user, person_id=person_id, action=spec.action)
     context_kwargs = (
         {"user": request.user, "person": person} if getattr(spec.form, "wants_context", False) else {}
     )

@@ -4,15 +4,27 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('casework', '0008_plans_meetings_tools'),
+        ("casework", "0008_plans_meetings_tools"),
     ]
 
     operations = [
         migrations.AlterField(
-            model_name='meeting',
-            name='kind',
-            field=models.CharField(choices=[('conference', 'Child protection conference'), ('core_group', 'Core group meeting'), ('cin_review', 'Child in need review'), ('family_review', 'Team around the family review'), ('fgc', 'Family group conference'), ('fgc_review', 'Family group conference review'), ('marac', 'MARAC (domestic abuse risk conference)'), ('exploitation', 'Exploitation panel'), ('missing', 'Missing from home or care: intervention meeting')], max_length=15),
+            model_name="meeting",
+            name="kind",
+            field=models.CharField(
+                choices=[
+                    ("conference", "Child protection conference"),
+                    ("core_group", "Core group meeting"),
+                    ("cin_review", "Child in need review"),
+                    ("family_review", "Team around the family review"),
+                    ("fgc", "Family group conference"),
+                    ("fgc_review", "Family group conference review"),
+                    ("marac", "MARAC (domestic abuse risk conference)"),
+                    ("exploitation", "Exploitation panel"),
+                    ("missing", "Missing from home or care: intervention meeting"),
+                ],
+                max_length=15,
+            ),
         ),
     ]

@@ -4,15 +4,29 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('chronology', '0002_casework_kinds'),
+        ("chronology", "0002_casework_kinds"),
     ]
 
     operations = [
         migrations.AlterField(
-            model_name='chronologyentry',
-            name='kind',
-            field=models.CharField(choices=[('person', 'Record'), ('contact', 'Contact'), ('decision', 'Front door decision'), ('referral', 'Referral'), ('case_note', 'Case note'), ('relationship', 'Family and relationships'), ('plan', 'Plan'), ('meeting', 'Meeting'), ('tool', 'Assessment tool'), ('care', 'Looked after'), ('missing', 'Missing episode')], max_length=20),
+            model_name="chronologyentry",
+            name="kind",
+            field=models.CharField(
+                choices=[
+                    ("person", "Record"),
+                    ("contact", "Contact"),
+                    ("decision", "Front door decision"),
+                    ("referral", "Referral"),
+                    ("case_note", "Case note"),
+                    ("relationship", "Family and relationships"),
+                    ("plan", "Plan"),
+                    ("meeting", "Meeting"),
+                    ("tool", "Assessment tool"),
+                    ("care", "Looked after"),
+                    ("missing", "Missing episode"),
+                ],
+                max_length=20,
+            ),
         ),
     ]
