@@ -4,7 +4,7 @@ of placements, missing children and placement requests a manager or analyst sees
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, timedelta
 from decimal import Decimal
 from typing import Any
 
@@ -158,3 +158,37 @@ def placement_requests(*, user: Any) -> QuerySet[PlacementRequest]:
 
 def placement_request_get(*, user: Any, request_id: int, action: Action = Action.VIEW) -> PlacementRequest:
     return get_for(user, PlacementRequest.objects.select_related("person"), action, pk=request_id)
+
+
+def _my_people(user: Any) -> Any:
+    from hearth.people.models import Allocation
+
+    return scoped(user, Allocation.objects.filter(worker=user, ended_on__isnull=True), Action.VIEW).values(
+        "person_id"
+    )
+
+
+def looked_after_due(*, user: Any) -> QuerySet[PeriodOfCare]:
+    """The periods of care of children allocated to the user, soonest visit due first."""
+    return (
+        scoped(user, PeriodOfCare.objects.filter(ended_on__isnull=True, person_id__in=_my_people(user)), Action.VIEW)
+        .select_related("person").order_by("next_visit_due_on")
+    )  # fmt: skip
+
+
+def interviews_due(*, user: Any) -> QuerySet[MissingEpisode]:
+    """Children allocated to the user who have come back from missing and have no return interview recorded."""
+    return (
+        scoped(user, MissingEpisode.objects.filter(ended_at__isnull=False, interview_outcome="",
+                                                   person_id__in=_my_people(user)), Action.VIEW)
+        .select_related("person").order_by("ended_at")
+    )  # fmt: skip
+
+
+def reviews_to_chair(*, user: Any, within_days: int = 28) -> QuerySet[CareReview]:
+    """For an independent reviewing officer: looked-after reviews overdue or due within four weeks."""
+    until = timezone.localdate() + timedelta(days=within_days)
+    return (
+        scoped(user, CareReview.objects.filter(held_on__isnull=True, due_on__lte=until), Action.VIEW)
+        .select_related("person").order_by("due_on")
+    )  # fmt: skip

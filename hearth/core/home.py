@@ -9,6 +9,8 @@ from django.db.models import Count
 from django.utils import timezone
 
 from hearth.accounts.roles import Role
+from hearth.care import selectors as care
+from hearth.care.missing import interview_in_time
 from hearth.casework import selectors as casework
 from hearth.core.access import Action, Capability, has_capability, scoped
 from hearth.organisation import selectors as org
@@ -47,6 +49,20 @@ def my_work(*, user: Any) -> dict[str, Any]:
             {"action": a, "overdue": a.due_on < today} for a in casework.my_actions(user=user)[:100]
         ]
         context["fgcs"] = list(casework.my_family_conferences(user=user)[:50])
+        context["looked_after"] = [
+            {"period": p, "overdue": bool(p.next_visit_due_on and p.next_visit_due_on < today),
+             "review_overdue": bool(p.next_review_due_on and p.next_review_due_on < today)}
+            for p in care.looked_after_due(user=user)[:100]
+        ]  # fmt: skip
+        context["interviews"] = [
+            {"episode": e, "late": interview_in_time(e) is False}
+            for e in care.interviews_due(user=user)[:100]
+        ]
+    if has_capability(user, Capability.CARE_REVIEWS):
+        today = timezone.localdate()
+        context["reviews"] = [
+            {"review": r, "overdue": r.due_on < today} for r in care.reviews_to_chair(user=user)[:100]
+        ]
     if user.role == Role.TEAM_MANAGER:
         context["to_approve"] = list(casework.assessments_to_approve(user=user)[:100])
         context["plans_to_approve"] = list(casework.plans_to_approve(user=user)[:100])
