@@ -142,6 +142,7 @@ MISSING_KIND = (("M", "Missing"), ("A", "Away from placement without permission"
 TEMPORARY = frozenset({"T0", "T1", "T2", "T3", "T4"})
 OTHER_Z = frozenset({"Z11", "Z12", "Z13", "Z14"})
 NO_PROVIDER = TEMPORARY | OTHER_Z  # PLACE_PROVIDER must be blank (903 rules 178, 213)
+NO_URN = TEMPORARY | OTHER_Z | {"P1", "P3", "R1", "R2", "R5"}  # no Ofsted URN on these (903 rule 222)
 ADOPTION = frozenset({"A3", "A4", "A5", "A6"})
 FOSTER_CONNECTED = frozenset({"U1", "U2", "U3"})
 FOSTER_OTHER = frozenset({"U4", "U5", "U6"})

@@ -39,6 +39,7 @@ from hearth.core.jinja import govuk_date
 PROVIDER_KINDS: dict[str, set[str]] = {
     **{t: {ProviderKind.CONNECTED} for t in codes.FOSTER_CONNECTED},
     **{t: {ProviderKind.IN_HOUSE_FOSTER, ProviderKind.IFA} for t in codes.FOSTER_OTHER},
+    "U5": {ProviderKind.IN_HOUSE_FOSTER, ProviderKind.IFA, ProviderKind.ADOPTER},  # fostering for adoption
     **{t: {ProviderKind.ADOPTER} for t in codes.ADOPTION},
     "K1": {ProviderKind.SECURE}, "K2": {ProviderKind.CHILDRENS_HOME}, "K3": {ProviderKind.SUPPORTED},
     "S1": {ProviderKind.RESIDENTIAL_SCHOOL}, "R3": {ProviderKind.PARENT_AND_CHILD},
@@ -114,7 +115,7 @@ def _new_placement(person: Any, period: PeriodOfCare, new: NewPlacement, on: dat
         place_provider="" if no_provider else ("PR0" if new.placement_type == "P1" and provider is None
                                                  else (provider.place_provider if provider else "")),
         category=codes.category_of(new.placement_type, provider.kind if provider else ""),
-        urn=provider.ofsted_urn if provider else "", postcode=provider.postcode if provider else "",
+        urn=provider.ofsted_urn if provider and new.placement_type not in codes.NO_URN else "", postcode=provider.postcode if provider else "",
         in_area=provider.in_area if provider else True, distance_miles=new.distance_miles, started_on=on,
     )  # fmt: skip
 

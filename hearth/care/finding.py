@@ -48,14 +48,17 @@ def matches(request: PlacementRequest, *, on: date | None = None) -> list[Match]
     age = age_on(request.person.date_of_birth, on)
     providers = (
         Provider.objects.filter(authority_id=request.authority_id, active=True, kind__in=FINDABLE)
-        .annotate(used=Count("placements", filter=Q(placements__ended_on__isnull=True)))
+        .annotate(
+            used=Count("placements", filter=Q(placements__ended_on__isnull=True), distinct=True),
+            hosting=Count("hosted", filter=Q(hosted__ended_on__isnull=True), distinct=True),
+        )
         .order_by("name")
     )
     if age is not None:
         providers = providers.filter(min_age__lte=age, max_age__gte=age)
     found = []
     for provider in providers:
-        free = provider.places - provider.used
+        free = provider.places - provider.used - provider.hosting  # children placed by other councils too
         if free <= 0 or not set(request.needs) <= set(provider.offers):
             continue
         found.append(Match(provider, free, rate_on(provider, on), provider.kind in IN_HOUSE_KINDS))

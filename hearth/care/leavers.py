@@ -54,8 +54,8 @@ def leaver_category(
     assert age is not None
     if not after_16 or age < 16 or age >= 25:
         return None
-    if since_14 < QUALIFYING_TIME:
-        return LeaverCategory.QUALIFYING
+    if since_14 < QUALIFYING_TIME:  # qualifying once they leave care; not a care leaver while still in it
+        return None if in_care else LeaverCategory.QUALIFYING
     if in_care:
         return LeaverCategory.ELIGIBLE if age < 18 else None
     return LeaverCategory.RELEVANT if age < 18 else LeaverCategory.FORMER_RELEVANT

@@ -19,6 +19,7 @@ from hearth.accounts.roles import PractitionerKind, Role
 from hearth.audit.models import AuditAction
 from hearth.audit.services import audit_record
 from hearth.organisation.models import Authority, District, Team, TeamKind
+from hearth.synth.care import make_care
 from hearth.synth.contacts import make_contacts
 from hearth.synth.families import make_families
 from hearth.synth.names import FAMILY, GIVEN_FEMALE, GIVEN_MALE
@@ -91,6 +92,8 @@ class Persona:
 PERSONAS = (
     Persona("sw.aldermoor", "Sam", "Okoro", Role.PRACTITIONER, "Aldermoor Safeguarding 1",
             PractitionerKind.SOCIAL_WORKER, "Social worker in Aldermoor, with a caseload"),
+    Persona("cic.aldermoor", "Cara", "Lowe", Role.PRACTITIONER, "Aldermoor Children in care",
+            PractitionerKind.SOCIAL_WORKER, "Social worker for children in care in Aldermoor"),
     Persona("tm.aldermoor", "Tessa", "Marsh", Role.TEAM_MANAGER, "Aldermoor Safeguarding 1", "",
             "Team manager of Aldermoor Safeguarding 1: sees the team's caseloads"),
     Persona("sw.eastwold", "Ellis", "Wray", Role.PRACTITIONER, "Eastwold Safeguarding 1",
@@ -125,6 +128,7 @@ class Summary:
     protection_plans: int = 0
     restricted: int = 0
     casework: dict[str, int] = field(default_factory=dict)  # plans, meetings, tools, conferences
+    care: dict[str, int] = field(default_factory=dict)  # children looked after, missing, care leavers
     personas: list[Persona] = field(default_factory=list)
 
     @property
@@ -134,6 +138,13 @@ class Summary:
         return (f"{self.protection_plans:,} child protection plans, {plans:,} child in need and family plans, "
                 f"{c.get('meetings', 0):,} meetings, {c.get('actions', 0):,} actions, "
                 f"{c.get('fgc', 0):,} family group conferences")  # fmt: skip
+
+    @property
+    def care_line(self) -> str:
+        c = self.care
+        return (f"{c.get('looked_after', 0):,} children looked after (£{c.get('yearly_cost', 0) / 1e6:.1f}m a year), "
+                f"{c.get('missing', 0):,} missing episodes, {c.get('care_leavers', 0):,} care leavers, "
+                f"{c.get('hosted', 0):,} children hosted for other councils")  # fmt: skip
 
 
 class CountyExists(Exception):
@@ -239,6 +250,7 @@ def synth_county(*, seed: int = 1, scale: float = 1.0, today: date | None = None
     make_case_notes(rng, authority, made.families_made, today)
     summary.protection_plans = make_protection_plans(rng, authority, made.families_made, children, today)
     summary.casework = make_casework(rng, authority, made.families_made, members, children, today)
+    summary.care = make_care(rng, authority, made.families_made, members, today)
     audit_record(
         action=AuditAction.CREATE,
         summary=f"Created the demo county (seed {seed}, scale {scale})",

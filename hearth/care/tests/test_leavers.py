@@ -47,3 +47,9 @@ def test_keeping_in_touch_needs_activity_and_accommodation_when_in_touch(county)
     contact = leaver_contact_record(by=county.colleague, person=person, contacted_on=date(2026, 9, 1), in_touch="YES",
                                     activity="F2", accommodation="Z1")  # fmt: skip
     assert contact.get_accommodation_display() == "With former foster carers (staying put): suitable"
+
+
+def test_a_young_person_in_care_under_13_weeks_is_not_yet_a_care_leaver():
+    assert (
+        leaver_category(periods=[(date(2024, 9, 1), None)], date_of_birth=BORN, on=date(2024, 10, 1)) is None
+    )

@@ -34,6 +34,7 @@ class Command(BaseCommand):
                 f"{summary.allocations:,} allocations, {summary.contacts:,} contacts, {summary.referrals:,} referrals"
             )
             self.stdout.write(f"  {summary.casework_line}")
+            self.stdout.write(f"  {summary.care_line}")
         call_command("collectstatic", interactive=False, verbosity=0)
         self.stdout.write("")
         self.stdout.write(

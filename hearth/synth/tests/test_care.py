@@ -1,0 +1,284 @@
+"""The demo county's children looked after: one small county, built once for the module and rolled back
+after it. Set HEARTH_FULL_COUNTY=1 to also build the full county and check it against Appendix 4 (slow)."""
+
+from __future__ import annotations
+
+import os
+from collections import Counter, defaultdict
+from collections.abc import Iterator
+from datetime import date, timedelta
+from itertools import pairwise
+from types import SimpleNamespace
+
+import pytest
+from django.db import transaction
+from pytest_django import DjangoDbBlocker
+
+from hearth.care import codes
+from hearth.care.leavers import leaver_category
+from hearth.care.missing import escalation_for, responsible_for
+from hearth.care.models import (
+    AdoptionJourney,
+    CareLeaver,
+    Episode,
+    HostedChild,
+    MissingEpisode,
+    PeriodOfCare,
+    PermanencePlan,
+    Placement,
+    Provider,
+    ProviderRate,
+)
+from hearth.care.rules import Row, check_period
+from hearth.care.stability import Spell, long_term_stable, three_or_more
+from hearth.care.timescales import MISSING_THRESHOLDS, MISSING_WINDOW
+from hearth.casework.models import Meeting
+from hearth.chronology.models import ChronologyEntry
+from hearth.organisation.models import Authority, District
+from hearth.synth.care import care_targets, county_scale, figures
+from hearth.synth.care_history import birthday, years
+from hearth.synth.county import synth_county
+
+APPENDIX_4_TOTAL = 53_013_482
+
+
+@pytest.fixture(scope="module")
+def county(django_db_setup: None, django_db_blocker: DjangoDbBlocker) -> Iterator[SimpleNamespace]:
+    with django_db_blocker.unblock(), transaction.atomic():
+        summary = synth_county(seed=11, scale=0.1)
+        authority = Authority.objects.get(dfe_code="999")
+        scale = county_scale(list(District.objects.filter(authority=authority)))
+        yield SimpleNamespace(today=date.today(), summary=summary, authority=authority, scale=scale)
+        transaction.set_rollback(True)
+
+
+pytestmark = pytest.mark.django_db
+
+
+def test_each_budget_category_has_appendix_4s_share_of_the_children(county):
+    expected = {category: n for category, n in care_targets(county.scale).items() if n}
+    assert figures(county.authority)["counts"] == expected
+    assert county.summary.care["looked_after"] == sum(expected.values())
+    assert PeriodOfCare.objects.filter(ended_on__isnull=True).count() == sum(expected.values())
+    assert "children looked after" in county.summary.care_line
+
+
+def test_current_weekly_rates_cost_what_appendix_4_says_each_category_costs(county):
+    yearly = figures(county.authority)["yearly"]
+    for category, (_, cost) in codes.APPENDIX_4.items():
+        n = care_targets(county.scale)[category]
+        if n and cost:
+            assert abs(yearly[category] - n * cost) <= 0.005 * n * cost, category
+        elif n:
+            assert yearly.get(category, 0) == 0, category  # parents and adopters cost nothing
+    for provider in Provider.objects.all():
+        rates = list(ProviderRate.objects.filter(provider=provider).order_by("starts_on"))
+        assert len(rates) == 2 and rates[1].ends_on is None, provider
+        assert rates[0].ends_on == rates[1].starts_on - timedelta(days=1)
+        assert rates[0].weekly <= rates[1].weekly
+
+
+def test_every_open_period_has_one_open_episode_and_one_open_placement(county):
+    for period in PeriodOfCare.objects.filter(ended_on__isnull=True):
+        assert period.episodes.filter(ended_on__isnull=True).count() == 1
+        assert period.placements.filter(ended_on__isnull=True).count() == 1
+        assert period.next_review_due_on and period.next_visit_due_on
+        waiting = period.reviews.filter(held_on__isnull=True)
+        assert [r.due_on for r in waiting] == [period.next_review_due_on]
+    assert not Episode.objects.filter(period__ended_on__isnull=False, ended_on__isnull=True).exists()
+
+
+def _carer(placement: Placement) -> tuple[str, object]:
+    return ("provider", placement.provider_id) if placement.provider_id else ("carer", placement.carer)
+
+
+def test_episodes_join_end_to_start_and_say_what_changed(county):
+    placements = {p.pk: p for p in Placement.objects.all()}
+    by_period = defaultdict(list)
+    for episode in Episode.objects.order_by("started_on", "pk"):
+        by_period[episode.period_id].append(episode)
+    for period in PeriodOfCare.objects.all():
+        episodes = by_period[period.pk]
+        assert episodes[0].started_on == period.started_on and episodes[0].reason_new == "S"
+        assert episodes[-1].ended_on == period.ended_on
+        assert episodes[-1].reason_ceased == period.reason_ceased
+        for before, after in pairwise(episodes):
+            assert before.ended_on == after.started_on and before.reason_ceased == "X1"
+            legal = before.legal_status != after.legal_status
+            was, now = placements[before.placement_id], placements[after.placement_id]
+            if was.pk == now.pk:
+                expected = "L"
+            elif _carer(was) != _carer(now):
+                expected = "T" if legal else "P"
+            else:
+                assert was.placement_type != now.placement_type
+                expected = "B" if legal else "U"
+            assert after.reason_new == expected, (period.pk, before.pk)
+    for period in PeriodOfCare.objects.select_related("person"):  # and every rule the services keep
+        rows = []
+        for e in by_period[period.pk]:
+            placement = placements[e.placement_id]
+            carer = (
+                f"provider:{placement.provider_id}"
+                if placement.provider_id
+                else placement.carer.strip().lower()
+            )
+            ends = placement.ended_on is not None and placement.ended_on == e.ended_on
+            rows.append(Row(e.started_on, e.ended_on, e.reason_new, e.legal_status, placement.placement_type, carer,
+                            e.reason_ceased, placement.change_reason if ends else ""))  # fmt: skip
+        assert check_period(rows, period.person.date_of_birth) == [], period.pk
+    legal = Counter(Episode.objects.filter(ended_on__isnull=True).values_list("legal_status", flat=True))
+    looked_after = sum(legal.values())
+    assert legal["C2"] > looked_after / 2 and 0.08 <= legal["V2"] / looked_after <= 0.25
+
+
+def test_placements_follow_the_903_rules(county):
+    for period in PeriodOfCare.objects.prefetch_related("placements__provider").select_related("person"):
+        placements = sorted(period.placements.all(), key=lambda p: p.started_on)
+        assert placements[0].started_on == period.started_on
+        assert placements[-1].ended_on == period.ended_on and not placements[-1].change_reason
+        born = period.person.date_of_birth
+        for n, placement in enumerate(placements):
+            kind = placement.provider.kind if placement.provider else ""
+            assert placement.category == codes.category_of(placement.placement_type, kind)
+            if placement.placement_type in codes.NO_PROVIDER:
+                assert placement.place_provider == ""
+            elif placement.placement_type == "P1":
+                assert placement.place_provider == "PR0" and placement.provider is None
+            else:
+                assert placement.place_provider == placement.provider.place_provider
+            if placement.placement_type == "K3":
+                assert placement.started_on >= birthday(born, 16), period.pk
+            if n + 1 < len(placements):
+                following = placements[n + 1]
+                assert placement.ended_on == following.started_on
+                if codes.TEMPORARY & {placement.placement_type, following.placement_type}:
+                    assert placement.change_reason == ""
+                else:
+                    assert placement.change_reason
+                assert placement.change_reason != "CUSTOD" or years(born, placement.ended_on) >= 10
+        if period.unaccompanied:
+            assert period.home_postcode == "" and years(born, period.started_on) >= 14
+        else:
+            assert period.home_postcode
+
+
+def test_stability_most_settled_children_have_stayed_put_and_few_moved_three_times(county):
+    today, moved, measured, settled = county.today, 0, 0, 0
+    open_periods = PeriodOfCare.objects.filter(ended_on__isnull=True).select_related("person")
+    for period in open_periods:
+        spells = [Spell(p.started_on, p.ended_on, p.placement_type, str(p.provider_id or p.carer))
+                  for p in period.placements.all()]  # fmt: skip
+        moved += three_or_more(spells, today)
+        stable = long_term_stable(period_start=period.started_on, spells=spells,
+                                  date_of_birth=period.person.date_of_birth, on=today)  # fmt: skip
+        if stable is not None:
+            measured, settled = measured + 1, settled + stable
+    assert 0.04 <= moved / open_periods.count() <= 0.2  # about one in ten
+    assert 0.55 <= settled / measured <= 0.9  # about 70%
+
+
+def test_missing_escalations_count_missing_episodes_in_90_days(county):
+    episodes = defaultdict(list)
+    for episode in MissingEpisode.objects.order_by("started_at"):
+        episodes[episode.person_id].append(episode)
+    assert len(episodes) >= 40
+    escalated = 0
+    for child_episodes in episodes.values():
+        missing = [e for e in child_episodes if e.kind == "M"]
+        for episode in child_episodes:
+            assert responsible_for(episode.person, episode.started_at) == (
+                episode.responsible,
+                episode.home_authority,
+            )
+            if episode.kind != "M":
+                assert episode.escalation == 0
+                continue
+            count = sum(
+                episode.started_at - MISSING_WINDOW < e.started_at <= episode.started_at for e in missing
+            )
+            # each threshold calls a meeting once in any 90 days (hearth.care.missing)
+            assert episode.escalation == escalation_for(episode.person, episode.started_at)
+            assert episode.escalation in (0, *MISSING_THRESHOLDS) and episode.escalation <= count
+            if episode.escalation:
+                escalated += 1
+                meeting = Meeting.objects.get(pk=episode.intervention_id)
+                assert meeting.kind == "missing"
+                assert meeting.reason == f"{episode.escalation} missing episodes in 90 days"
+            else:
+                assert episode.intervention_id is None
+        for before, after in pairwise(child_episodes):
+            assert before.ended_at is not None and before.ended_at < after.started_at
+    assert escalated
+    closed = MissingEpisode.objects.filter(ended_at__isnull=False, interview_offered_at__isnull=False)
+    in_time = sum(e.interview_offered_at - e.ended_at <= timedelta(hours=72) for e in closed)
+    assert in_time / closed.count() >= 0.8
+    hosted = MissingEpisode.objects.filter(responsible="hosted")
+    assert not hosted.filter(home_authority="").exists()
+    assert not MissingEpisode.objects.filter(interview_outcome="accepted", interview_on__isnull=True).exists()
+
+
+def test_hosted_children_care_leavers_and_adoption(county):
+    assert HostedChild.objects.count() == county.summary.care["hosted"] == round(80 * county.scale)
+    for hosted in HostedChild.objects.select_related("person", "provider"):
+        assert hosted.provider.in_area and 8 <= years(hosted.person.date_of_birth, county.today) <= 17
+    for leaver in CareLeaver.objects.select_related("person"):
+        periods = list(
+            PeriodOfCare.objects.filter(person=leaver.person).values_list("started_on", "ended_on")
+        )
+        assert leaver_category(
+            periods=periods, date_of_birth=leaver.person.date_of_birth, on=county.today
+        ) == (leaver.category)
+        age = years(leaver.person.date_of_birth, county.today)
+        in_care = PeriodOfCare.objects.filter(person=leaver.person, ended_on__isnull=True).exists()
+        if leaver.category == "eligible":
+            assert in_care and age in (16, 17)
+        elif leaver.category == "relevant":
+            assert not in_care and age in (16, 17)
+        else:
+            period = PeriodOfCare.objects.get(person=leaver.person)
+            assert period.ended_on == birthday(leaver.person.date_of_birth, 18) and 18 <= age <= 24
+            assert leaver.adviser_id and leaver.person.leaver_contacts.exists()
+    for placement in Placement.objects.filter(ended_on__isnull=True, category="adoptive"):
+        journey = AdoptionJourney.objects.get(person=placement.person, period=placement.period)
+        assert journey.placed_on == placement.started_on and journey.adopter.stage == "placed"
+        assert (
+            journey.should_be_placed_on
+            <= journey.placement_order_on
+            <= journey.matched_on
+            <= journey.placed_on
+        )
+        assert placement.episodes.get(ended_on__isnull=True).legal_status == "E1"
+    open_plans = Counter(
+        PermanencePlan.objects.filter(ended_on__isnull=True).values_list("person", flat=True)
+    )
+    assert max(open_plans.values()) == 1
+
+
+def test_chronology_and_spare_foster_places(county):
+    starts = ChronologyEntry.objects.filter(source_type="care.periodofcare", title__startswith="Started")
+    assert starts.count() == PeriodOfCare.objects.count()
+    assert ChronologyEntry.objects.filter(kind="missing").count() == MissingEpisode.objects.count()
+    carers = Provider.objects.filter(kind="in_house_foster")
+    places = sum(p.places for p in carers)
+    placed = Placement.objects.filter(ended_on__isnull=True, provider__kind="in_house_foster").count()
+    assert 0.05 <= (places - placed) / places <= 0.25
+
+
+def test_the_children_in_care_persona_has_looked_after_children(county):
+    from hearth.people.models import Allocation
+
+    mine = Allocation.objects.filter(worker__username="cic.aldermoor", ended_on__isnull=True).values(
+        "person_id"
+    )
+    assert PeriodOfCare.objects.filter(person_id__in=mine, ended_on__isnull=True).exists()
+
+
+@pytest.mark.skipif(
+    not os.environ.get("HEARTH_FULL_COUNTY"), reason="builds the full county: set HEARTH_FULL_COUNTY=1"
+)
+def test_the_full_county_is_appendix_4(db):
+    synth_county(seed=1, scale=1.0)
+    found = figures(Authority.objects.get(dfe_code="999"))
+    assert found["children"] == 1255
+    assert abs(found["total"] - APPENDIX_4_TOTAL) <= 0.005 * APPENDIX_4_TOTAL
