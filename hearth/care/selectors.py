@@ -148,6 +148,11 @@ def current_placements(*, user: Any) -> QuerySet[Placement]:
     return scoped(user, Placement.objects.filter(ended_on__isnull=True), Action.VIEW)
 
 
+def placements_counted(*, user: Any) -> QuerySet[Placement]:
+    """Every placement in the user's reach, restricted and sealed records too, for figures that name nobody."""
+    return scoped(user, Placement.objects.all(), Action.COUNT)
+
+
 def missing_recent(*, user: Any, since: Any) -> QuerySet[MissingEpisode]:
     return scoped(user, MissingEpisode.objects.filter(started_at__gte=since), Action.VIEW)
 

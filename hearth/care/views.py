@@ -22,7 +22,6 @@ from hearth.care.forms import DecideRequestForm, RateForm
 from hearth.care.models import (
     ADOPTER_STAGES,
     AdopterStage,
-    Placement,
     ProspectiveAdopter,
     Provider,
     RequestStatus,
@@ -52,8 +51,9 @@ def placements(request: HttpRequest) -> HttpResponse:
         return forbidden(request)
     form = PlacementFilters(request.GET or None, district_choices=districts(user=request.user))
     filters = valid_filters(form)
-    current = selectors.current_placements(user=request.user)
-    everything = scoped(request.user, Placement.objects.all(), Action.VIEW)
+    # Figures only (no child is named on this page), so restricted and sealed records count too.
+    everything = selectors.placements_counted(user=request.user)
+    current = everything.filter(ended_on__isnull=True)
     if filters.get("district"):
         current = current.filter(person__district=filters["district"])
     if filters.get("category"):

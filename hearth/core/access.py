@@ -39,6 +39,9 @@ M = TypeVar("M", bound=models.Model)
 
 class Action(StrEnum):
     VIEW_NAME = "view_name"  # know the record exists and see the person's name, nothing more
+    # Count the record in figures that show nothing about any person (a total, a cost by category). Every
+    # record in the user's reach counts, restricted and sealed ones too, so totals are the whole truth.
+    COUNT = "count"
     VIEW = "view"
     CHANGE = "change"
 
@@ -169,12 +172,14 @@ def person_filter(user: User, action: Action, scope: PersonScope) -> Q:
         reached = own & granted
 
     level = scope.field("access_level")
-    if action == Action.VIEW_NAME:
+    if action == Action.COUNT:
+        visible = reached
+    elif action == Action.VIEW_NAME:
         visible = reached & (~Q(**{level: "sealed"}) | granted)
     else:
         visible = reached & (Q(**{level: "open"}) | granted)
 
-    if action == Action.CHANGE or not user.team_id:
+    if action in (Action.CHANGE, Action.COUNT) or not user.team_id:
         return visible
     # Partnership sharing: read only, open records only, to the named teams of the partner authority.
     shared = Q()

@@ -101,6 +101,18 @@ def test_the_placements_page_totals_weekly_costs_by_category(client, county, loo
     assert client.get("/care/placements/").status_code == 403
 
 
+def test_the_placements_figures_count_restricted_children_without_naming_them(client, county, looked_after):
+    care_start(by=county.team_manager, person=county.restricted_child, started_on=date(2026, 6, 1),
+               legal_status="C2", category_of_need="N1",
+               placement=NewPlacement("K2", provider(county.authority, kind=ProviderKind.CHILDRENS_HOME,
+                                                     weekly="3313.77", name="Hill House")))  # fmt: skip
+    client.force_login(county.team_manager)
+    page = client.get("/care/placements/").content.decode()
+    assert "£3,677</span>a week" in page and "Rhea" not in page
+    client.force_login(county.other_district_worker)
+    assert client.get("/care/placements/").status_code == 403
+
+
 def test_the_missing_page_lists_interviews_to_record(client, county):
     start = timezone.now() - timedelta(days=4)  # back 91 hours ago, no interview offered
     MissingEpisode.objects.create(authority=county.authority, person=county.allocated_child, kind="M", started_at=start,

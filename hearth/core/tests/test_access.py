@@ -42,6 +42,12 @@ def test_a_restricted_record_shows_only_its_name_to_people_not_named_on_it(count
     assert not can(county.social_worker, Action.CHANGE, county.restricted_child)
 
 
+def test_figures_count_restricted_and_sealed_records_in_reach_and_nothing_beyond(county):
+    assert visible(county.social_worker, Action.COUNT) == {"Ava", "Una", "Mo", "Rhea", "Sid"}
+    assert "Ava" not in visible(county.other_district_worker, Action.COUNT)
+    assert visible(county.administrator, Action.COUNT) == set()  # no people capability
+
+
 def test_a_person_named_on_a_restricted_or_sealed_record_sees_it_in_full(county):
     assert can(county.colleague, Action.VIEW, county.restricted_child)
     assert can(county.colleague, Action.VIEW, county.sealed_child)
