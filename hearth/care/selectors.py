@@ -8,7 +8,7 @@ from datetime import date, timedelta
 from decimal import Decimal
 from typing import Any
 
-from django.db.models import QuerySet
+from django.db.models import Q, QuerySet
 from django.utils import timezone
 
 from hearth.care.costs import placement_cost, rate_on, yearly
@@ -191,9 +191,11 @@ def interviews_due(*, user: Any) -> QuerySet[MissingEpisode]:
 
 
 def reviews_to_chair(*, user: Any, within_days: int = 28) -> QuerySet[CareReview]:
-    """For an independent reviewing officer: looked-after reviews overdue or due within four weeks."""
+    """For an independent reviewing officer: looked-after reviews overdue or due within four weeks that are
+    theirs to chair, or that nobody has been given yet."""
     until = timezone.localdate() + timedelta(days=within_days)
+    mine = Q(chair=user) | Q(chair__isnull=True)
     return (
-        scoped(user, CareReview.objects.filter(held_on__isnull=True, due_on__lte=until), Action.VIEW)
+        scoped(user, CareReview.objects.filter(mine, held_on__isnull=True, due_on__lte=until), Action.VIEW)
         .select_related("person").order_by("due_on")
     )  # fmt: skip
