@@ -178,16 +178,22 @@ def open_period(person: Any) -> PeriodOfCare:
     return period
 
 
-@transaction.atomic
-def care_change(*, by: Any, person: Any, on: date | None, legal_status: str = "", placement: NewPlacement | None = None,
-                change_reason: str = "", request: Any = None) -> Episode:  # fmt: skip
-    """A new legal status, a new placement, or both, from `on`."""
+def _open_episode(person: Any) -> tuple[PeriodOfCare, Episode]:
+    """The child's open period of care and its open episode, locked for the change."""
     period = open_period(person)
     current = (
         Episode.objects.select_for_update()
         .select_related("placement")
         .get(period=period, ended_on__isnull=True)
     )
+    return period, current
+
+
+@transaction.atomic
+def care_change(*, by: Any, person: Any, on: date | None, legal_status: str = "", placement: NewPlacement | None = None,
+                change_reason: str = "", request: Any = None) -> Episode:  # fmt: skip
+    """A new legal status, a new placement, or both, from `on`."""
+    period, current = _open_episode(person)
     errors: dict[str, list[str]] = {}
     _when(on, "on", errors, "of the change")
     if on is not None and on <= current.started_on:
@@ -243,12 +249,7 @@ def care_change(*, by: Any, person: Any, on: date | None, legal_status: str = ""
 @transaction.atomic
 def care_end(*, by: Any, person: Any, on: date | None, reason: str, request: Any = None) -> PeriodOfCare:
     """The child stops being looked after. A permanence plan that this achieves is marked achieved."""
-    period = open_period(person)
-    current = (
-        Episode.objects.select_for_update()
-        .select_related("placement")
-        .get(period=period, ended_on__isnull=True)
-    )
+    period, current = _open_episode(person)
     errors: dict[str, list[str]] = {}
     _when(on, "on", errors, "the child stopped being looked after")
     if on is not None and on < current.started_on:

@@ -31,6 +31,7 @@ from hearth.care.models import (
 from hearth.care.rules import age_on
 from hearth.care.stability import Spell, long_term_stable, placements_in_year
 from hearth.care.timescales import education_plan_due, health_due
+from hearth.casework.selectors import my_people
 from hearth.core.access import Action, get_for, scoped
 from hearth.core.jinja import govuk_date
 
@@ -165,18 +166,10 @@ def placement_request_get(*, user: Any, request_id: int, action: Action = Action
     return get_for(user, PlacementRequest.objects.select_related("person"), action, pk=request_id)
 
 
-def _my_people(user: Any) -> Any:
-    from hearth.people.models import Allocation
-
-    return scoped(user, Allocation.objects.filter(worker=user, ended_on__isnull=True), Action.VIEW).values(
-        "person_id"
-    )
-
-
 def looked_after_due(*, user: Any) -> QuerySet[PeriodOfCare]:
     """The periods of care of children allocated to the user, soonest visit due first."""
     return (
-        scoped(user, PeriodOfCare.objects.filter(ended_on__isnull=True, person_id__in=_my_people(user)), Action.VIEW)
+        scoped(user, PeriodOfCare.objects.filter(ended_on__isnull=True, person_id__in=my_people(user)), Action.VIEW)
         .select_related("person").order_by("next_visit_due_on")
     )  # fmt: skip
 
@@ -185,7 +178,7 @@ def interviews_due(*, user: Any) -> QuerySet[MissingEpisode]:
     """Children allocated to the user who have come back from missing and have no return interview recorded."""
     return (
         scoped(user, MissingEpisode.objects.filter(ended_at__isnull=False, interview_outcome="",
-                                                   person_id__in=_my_people(user)), Action.VIEW)
+                                                   person_id__in=my_people(user)), Action.VIEW)
         .select_related("person").order_by("ended_at")
     )  # fmt: skip
 

@@ -101,7 +101,7 @@ def protection_of(*, user: Any, person: Person) -> dict[str, Any]:
     }
 
 
-def _my_people(user: Any) -> Any:
+def my_people(user: Any) -> Any:
     return scoped(user, Allocation.objects.filter(worker=user, ended_on__isnull=True), Action.VIEW).values(
         "person_id"
     )
@@ -112,7 +112,7 @@ def visits_due(*, user: Any) -> QuerySet[Any]:
     from hearth.casework.models import ProtectionPlan
 
     return (
-        scoped(user, ProtectionPlan.objects.filter(ended_on__isnull=True, person_id__in=_my_people(user)), Action.VIEW)
+        scoped(user, ProtectionPlan.objects.filter(ended_on__isnull=True, person_id__in=my_people(user)), Action.VIEW)
         .select_related("person").order_by("next_visit_due_on")
     )  # fmt: skip
 
@@ -122,7 +122,7 @@ def conferences_due(*, user: Any) -> QuerySet[Any]:
     from hearth.casework.models import Conference
 
     return (
-        scoped(user, Conference.objects.filter(held_on__isnull=True, person_id__in=_my_people(user)), Action.VIEW)
+        scoped(user, Conference.objects.filter(held_on__isnull=True, person_id__in=my_people(user)), Action.VIEW)
         .select_related("person").order_by("due_on")
     )  # fmt: skip
 
@@ -208,7 +208,7 @@ def meetings_due(*, user: Any) -> QuerySet[Any]:
     from hearth.casework.models import Meeting, MeetingKind
 
     return (
-        scoped(user, Meeting.objects.filter(held_on__isnull=True, person_id__in=_my_people(user)), Action.VIEW)
+        scoped(user, Meeting.objects.filter(held_on__isnull=True, person_id__in=my_people(user)), Action.VIEW)
         .exclude(kind=MeetingKind.CONFERENCE).select_related("person").order_by("due_on", "starts_at")
     )  # fmt: skip
 

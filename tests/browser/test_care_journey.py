@@ -17,13 +17,7 @@ from hearth.care.tests.factories import provider
 from hearth.care.timescales import review_due
 from hearth.core.jinja import govuk_date
 from hearth.core.tests.factories import PASSWORD, UserFactory
-
-
-def fill_date(page: Page, group_name: str, day) -> None:
-    group = page.get_by_role("group", name=group_name, exact=True)
-    group.get_by_label("Day").fill(str(day.day))
-    group.get_by_label("Month").fill(str(day.month))
-    group.get_by_label("Year").fill(str(day.year))
+from tests.browser.forms import fill_date
 
 
 def summary(page: Page, key: str):

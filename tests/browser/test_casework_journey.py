@@ -8,20 +8,14 @@ from __future__ import annotations
 from datetime import timedelta
 
 from django.utils import timezone
-from playwright.sync_api import Page, expect
+from playwright.sync_api import expect
 
 from hearth.casework.services import referral_open
 from hearth.casework.steps import KEY_WORKER
 from hearth.casework.timescales import core_group_due, review_conference_due
 from hearth.core.jinja import govuk_date
 from hearth.core.tests.factories import PASSWORD, AllocationFactory
-
-
-def fill_date(page: Page, group_name: str, day) -> None:
-    group = page.get_by_role("group", name=group_name, exact=True)
-    group.get_by_label("Day").fill(str(day.day))
-    group.get_by_label("Month").fill(str(day.month))
-    group.get_by_label("Year").fill(str(day.year))
+from tests.browser.forms import fill_date
 
 
 def test_from_referral_to_early_help_with_the_same_key_worker(visit, county):
