@@ -21,7 +21,8 @@ def _placement(data: dict[str, Any], form: Any) -> episodes.NewPlacement | None:
         if data.get("provider") or data.get("carer"):
             raise ValidationError({"placement_type": ["Select the placement type of the new placement"]})
         return None
-    return episodes.NewPlacement(data["placement_type"], form.chosen_provider(), data.get("carer", ""))
+    return episodes.NewPlacement(data["placement_type"], form.chosen_provider(), data.get("carer", ""),
+                                 data.get("distance_miles"))  # fmt: skip
 
 
 def _start(request: HttpRequest, person: Any, data: dict[str, Any], form: Any) -> object:
@@ -136,11 +137,13 @@ CARE_DETAILS = {
     "start-care": DetailsPage("Start to be looked after", f.StartCareForm,
                               (("started_on", "date"), ("legal_status", "select"), ("category_of_need", "select"),
                                ("placement_type", "select"), ("provider", "select"), ("carer", "text"),
-                               ("home_postcode", "text"), ("unaccompanied", "checkbox")), _start,
+                               ("distance_miles", "text"), ("home_postcode", "text"), ("unaccompanied", "checkbox")),
+                              _start,
                               "The child is looked after. Their first review and visit are due"),
     "change-care": DetailsPage("Change legal status or placement", f.ChangeCareForm,
                                (("on", "date"), ("legal_status", "select"), ("placement_type", "select"),
-                                ("provider", "select"), ("carer", "text"), ("change_reason", "select")), _change,
+                                ("provider", "select"), ("carer", "text"), ("distance_miles", "text"),
+                                ("change_reason", "select")), _change,
                                "The change is recorded as a new episode"),
     "end-care": DetailsPage("Stop being looked after", f.EndCareForm, (("on", "date"), ("reason", "select")), _end,
                             "The period of care has ended"),

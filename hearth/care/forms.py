@@ -11,6 +11,7 @@ from hearth.accounts.roles import Role
 from hearth.care import codes
 from hearth.care.finding import NEEDS
 from hearth.care.models import (
+    AdopterStage,
     HealthKind,
     InterviewOutcome,
     MissingEpisode,
@@ -64,6 +65,9 @@ class StartCareForm(_WithProviders):
     provider = forms.ChoiceField(label="Carer or provider", required=False)
     carer = forms.CharField(label="Who the child lives with, if there is no provider", required=False, max_length=150,
                             help_text="For example, Mother")  # fmt: skip
+    distance_miles = forms.DecimalField(label="Distance from the child’s home, in miles (optional)", required=False,
+                                        max_digits=6, decimal_places=1, min_value=0,
+                                        error_messages={"invalid": "Enter the distance as a number, like 12.5"})  # fmt: skip
     home_postcode = forms.CharField(
         label="Postcode of the child’s home before care", required=False, max_length=8
     )
@@ -79,6 +83,9 @@ class ChangeCareForm(_WithProviders):
     carer = forms.CharField(
         label="Who the child lives with, if there is no provider", required=False, max_length=150
     )
+    distance_miles = forms.DecimalField(label="Distance from the child’s home, in miles (optional)", required=False,
+                                        max_digits=6, decimal_places=1, min_value=0,
+                                        error_messages={"invalid": "Enter the distance as a number, like 12.5"})  # fmt: skip
     change_reason = _select("Why the placement changed", _choices(codes.REASON_PLACE_CHANGE, "Not a move"),
                             required=False)  # fmt: skip
 
@@ -259,6 +266,20 @@ class DecideRequestForm(forms.Form):
     def __init__(self, *args: Any, options: list[tuple[str, str]], **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         cast(forms.ChoiceField, self.fields["provider"]).choices = options
+
+
+class AdopterStageForm(forms.Form):
+    adopter = forms.ChoiceField(label="Adopters", error_messages={"required": "Select the adopters"})
+    stage = forms.ChoiceField(label="Stage reached", choices=[("", "Select the stage"), *AdopterStage.choices],
+                              error_messages={"required": "Select the stage"})  # fmt: skip
+    on = DateField(label="Date they reached it")
+
+    def __init__(self, *args: Any, adopters: list[ProspectiveAdopter], **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.adopters = {str(a.pk): a for a in adopters}
+        cast(forms.ChoiceField, self.fields["adopter"]).choices = [("", "Select the adopters")] + [
+            (key, f"{a.name} ({a.get_stage_display().lower()})") for key, a in self.adopters.items()
+        ]
 
 
 class RateForm(forms.Form):

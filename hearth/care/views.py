@@ -16,9 +16,9 @@ from django.views.decorators.http import require_GET
 
 from hearth.audit.models import AuditAction
 from hearth.audit.services import audit_record, audit_record_each
-from hearth.care import codes, costs, finding, selectors
+from hearth.care import codes, costs, finding, permanence, selectors
 from hearth.care.figures import missing_figures, placement_figures
-from hearth.care.forms import DecideRequestForm, RateForm
+from hearth.care.forms import AdopterStageForm, DecideRequestForm, RateForm
 from hearth.care.models import (
     ADOPTER_STAGES,
     AdopterStage,
@@ -125,18 +125,30 @@ def request_detail(request: HttpRequest, request_id: int) -> HttpResponse:
     return page(request, "care/request.html", context, section="placements")
 
 
-@require_GET
 def adopters(request: HttpRequest) -> HttpResponse:
-    """Prospective adopters of the regional adoption agency, by stage."""
+    """Prospective adopters of the regional adoption agency, by stage; a manager moves them on."""
     if not has_capability(request.user, Capability.PLACEMENTS):
         return forbidden(request)
     everyone = list(scoped(request.user, ProspectiveAdopter.objects.all()).order_by("name"))
+    may_change = has_capability(request.user, Capability.PEOPLE_CHANGE)
+    active = [a for a in everyone if a.stage not in {AdopterStage.WITHDRAWN, AdopterStage.ADOPTED}]
+    form = AdopterStageForm(
+        request.POST if request.method == "POST" and may_change else None, adopters=active
+    )
+    if form.is_bound and form.is_valid():
+        chosen = form.adopters[form.cleaned_data["adopter"]]
+        try:
+            permanence.adopter_advance(by=request.user, adopter=chosen, stage=form.cleaned_data["stage"],
+                                       on=form.cleaned_data["on"], request=request)  # fmt: skip
+            messages.success(request, f"{chosen.name}: stage recorded")
+            return redirect("care:adopters")
+        except ValidationError as error:
+            add_errors(form, error)
     stages = [
         (AdopterStage(s).label, [a for a in everyone if a.stage == s]) for s in [*ADOPTER_STAGES, "withdrawn"]
     ]
-    return page(
-        request, "care/adopters.html", {"stages": stages, "total": len(everyone)}, section="placements"
-    )
+    context = {"stages": stages, "total": len(everyone), "form": form, "may_change": may_change}
+    return page(request, "care/adopters.html", context, section="placements")
 
 
 def provider_detail(request: HttpRequest, provider_id: int) -> HttpResponse:

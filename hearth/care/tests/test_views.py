@@ -172,3 +172,33 @@ def test_a_manager_sets_a_new_rate_and_the_old_one_is_kept(client, county, looke
     assert list(ProviderRate.objects.order_by("starts_on").values_list("weekly", "ends_on")) == [
         (Decimal("363.27"), date(2026, 3, 31)), (Decimal("380.00"), None)
     ]  # fmt: skip
+
+
+def test_a_manager_moves_adopters_on_a_stage_and_out_of_order_is_refused(client, county):
+    from hearth.care.models import ProspectiveAdopter
+
+    adopters = ProspectiveAdopter.objects.create(authority=county.authority, name="Mr and Mrs Kaur", agency="Regional",
+                                                 stage="stage_one", stage_dates={"stage_one": "2026-05-01"})  # fmt: skip
+    client.force_login(county.team_manager)
+    form = {"adopter": str(adopters.pk), "stage": "approved", "on_0": "1", "on_1": "9", "on_2": "2026"}
+    response = client.post("/care/adopters/", form)
+    assert "The next stage is ‘Stage 2: assessment’: stages go in order" in response.content.decode()
+    assert client.post("/care/adopters/", {**form, "stage": "stage_two"}).status_code == 302
+    adopters.refresh_from_db()
+    assert (adopters.stage, adopters.stage_dates["stage_two"]) == ("stage_two", "2026-09-01")
+
+
+def test_the_distance_from_home_is_kept_with_the_placement(client, county, looked_after):
+    aunt = provider(county.authority, kind=ProviderKind.CONNECTED, name="Aunt Jo")
+    client.force_login(county.social_worker)
+    form = {"on_0": "3", "on_1": "8", "on_2": "2026", "placement_type": "U3", "provider": str(aunt.pk),
+            "legal_status": "", "change_reason": "CARPL", "carer": "", "distance_miles": "far"}  # fmt: skip
+    assert (
+        "Enter the distance as a number, like 12.5"
+        in client.post(details(looked_after, "change-care"), form).content.decode()
+    )
+    assert (
+        client.post(details(looked_after, "change-care"), {**form, "distance_miles": "12.5"}).status_code
+        == 302
+    )
+    assert Episode.objects.latest("pk").placement.distance_miles == Decimal("12.5")
