@@ -9,7 +9,7 @@ PG_URL = $(shell scripts/pg-test-server url)
 APT_PACKAGES := chromium postgresql
 export PIP_DISABLE_PIP_VERSION_CHECK := 1
 
-.PHONY: help install demo test lint typecheck migrations-check scoping-lint unit unit-postgres browser system-packages clean
+.PHONY: help install demo test lint typecheck migrations-check scoping-lint unit unit-postgres browser system-packages validate-returns clean
 
 help:
 	@echo "make demo   install everything, create the demo county and serve it on http://127.0.0.1:8000"
@@ -72,6 +72,10 @@ browser: install system-packages
 
 test: lint typecheck migrations-check scoping-lint unit unit-postgres browser
 	@echo "All checks passed."
+
+# The statutory returns checked by the DfE's independent validators (issue 6; joins `test` once it passes).
+validate-returns: install
+	scripts/validate-returns
 
 clean:
 	rm -rf $(VENV) node_modules var/build var/static

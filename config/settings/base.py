@@ -50,6 +50,7 @@ INSTALLED_APPS = [
     "hearth.chronology",
     "hearth.casework",
     "hearth.care",
+    "hearth.returns",
     "hearth.frontdoor",
     "hearth.synth",
 ]

@@ -1,0 +1,40 @@
+"""Collection years and the formats the DfE files use."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+
+@dataclass(frozen=True)
+class CollectionYear:
+    """A DfE collection year, named by the year it ends: 2026 is 1 April 2025 to 31 March 2026."""
+
+    end_year: int
+
+    @property
+    def start(self) -> date:
+        return date(self.end_year - 1, 4, 1)
+
+    @property
+    def end(self) -> date:
+        return date(self.end_year, 3, 31)
+
+    @property
+    def previous(self) -> CollectionYear:
+        return CollectionYear(self.end_year - 1)
+
+    def __str__(self) -> str:
+        return f"{self.end_year - 1}/{str(self.end_year)[2:]}"
+
+
+def dmy(day: date | None) -> str:
+    """A date as the 903 files want it: dd/mm/YYYY, or empty."""
+    return day.strftime("%d/%m/%Y") if day else ""
+
+
+def birthday(born: date, age: int) -> date:
+    try:
+        return born.replace(year=born.year + age)
+    except ValueError:  # 29 February
+        return born.replace(year=born.year + age, day=28)
