@@ -6,15 +6,19 @@ from typing import Any
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
 from hearth.organisation.models import Authority
+from hearth.returns.cin import write_cin
 from hearth.returns.ssda903 import write_ssda903
 from hearth.returns.years import CollectionYear
 
 
 class Command(BaseCommand):
-    help = "Produce a statutory return from Hearth's records: ssda903 (children looked after)."
+    help = (
+        "Produce a statutory return from Hearth's records: ssda903 (children looked after; --out is a folder) "
+        "or cin (the children in need census; --out is the XML file)."
+    )
 
     def add_arguments(self, parser: CommandParser) -> None:
-        parser.add_argument("kind", choices=["ssda903"], help="Which return")
+        parser.add_argument("kind", choices=["ssda903", "cin"], help="Which return")
         parser.add_argument(
             "--year", type=int, required=True, help="The collection year's end, e.g. 2026 for 2025/26"
         )
@@ -29,6 +33,11 @@ class Command(BaseCommand):
         if not 2000 < year < 2100:
             raise CommandError("--year is the year the collection ends, for example 2026")
         council = councils.get()
+        if kind == "cin":
+            children = write_cin(authority=council, year=CollectionYear(year), out=out)
+            self.stdout.write(f"CIN census {CollectionYear(year)} for {council.name} written to {out}: "
+                              f"{children:,} children")  # fmt: skip
+            return
         counts = write_ssda903(authority_id=council.pk, year=CollectionYear(year), out=out)
         summary = ", ".join(f"{name} {n:,}" for name, n in counts.items())
         self.stdout.write(f"SSDA903 {CollectionYear(year)} for {council.name} written to {out}: {summary}")
