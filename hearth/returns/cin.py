@@ -57,6 +57,7 @@ def cin_census(*, authority: Authority, year: CollectionYear, now: datetime | No
     episodes = list(
         Involvement.objects.filter(authority=authority, kind=InvolvementKind.SOCIAL_CARE, started_on__lte=year.end)
         .filter(Q(ended_on__isnull=True) | Q(ended_on__gte=year.start))
+        .exclude(person__date_of_birth__gt=year.end)  # not born by the census date: not in this census
         .select_related("referral").order_by("person_id", "started_on")
     )  # fmt: skip
     people_ids = {e.person_id for e in episodes}

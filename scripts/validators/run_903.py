@@ -49,7 +49,9 @@ def main() -> int:
     files = process_uploaded_files({"This year": this, "Prev year": prev})
     registry = get_year_ruleset(year)
     with contextlib.redirect_stdout(io.StringIO()):  # several rules print DataFrames
-        validator = LacValidator(metadata={"collectionYear": year, "localAuthority": la}, files=files, registry=registry)
+        validator = LacValidator(
+            metadata={"collectionYear": year, "localAuthority": la}, files=files, registry=registry
+        )
     found: dict[str, dict[str, object]] = {}
     for table, frame in validator.ds_results.items():
         if not hasattr(frame, "columns"):  # metadata, not a table
@@ -76,13 +78,20 @@ def main() -> int:
         known = code in KNOWN_DEFECTS or code in HISTORY_BEYOND_TWO_YEARS
         unexpected += 0 if known else 1
         flag = "known defect" if known else "ERROR"
-        print(f"{flag} {code} ({', '.join(entry['tables'])}): {entry['count']} rows, e.g. children "  # type: ignore[arg-type]
-              f"{', '.join(entry['children'][:5])}: {message}")  # type: ignore[index]
+        print(
+            f"{flag} {code} ({', '.join(entry['tables'])}): {entry['count']} rows, e.g. children "  # type: ignore[arg-type]
+            f"{', '.join(entry['children'][:5])}: {message}"
+        )  # type: ignore[index]
     crashed = [c for c in validator.fails if c not in KNOWN_DEFECTS]
     for code in crashed:
         print(f"CRASHED {code}: the rule raised an exception on this data")
-    summary = {"rules_run": len(validator.dones), "skipped": len(validator.skips), "crashed": validator.fails,
-               "rules_with_errors": sorted(found), "unexpected": unexpected + len(crashed)}
+    summary = {
+        "rules_run": len(validator.dones),
+        "skipped": len(validator.skips),
+        "crashed": validator.fails,
+        "rules_with_errors": sorted(found),
+        "unexpected": unexpected + len(crashed),
+    }
     print(json.dumps(summary))
     return 1 if summary["unexpected"] else 0
 
