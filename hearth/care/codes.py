@@ -26,8 +26,8 @@ CATEGORY_OF_NEED = (
 # Reason for new episode. Hearth works it out from what changed; the words say what changed.
 RNE = (
     ("S", "Started to be looked after"), ("L", "Change of legal status only"),
-    ("P", "Change of placement and carer"), ("T", "Change of legal status and of placement and carer"),
-    ("U", "Change of placement type, same carer"), ("B", "Change of legal status and placement type, same carer"),
+    ("P", "Change of placement and carer"), ("B", "Change of legal status and of placement and carer"),
+    ("T", "Change of placement type, same carer"), ("U", "Change of legal status and placement type, same carer"),
 )  # fmt: skip
 
 PLACEMENT_TYPE = (

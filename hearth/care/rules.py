@@ -39,9 +39,9 @@ def reason_new_for(previous: Row, legal_status: str, placement_type: str, carer:
     """The reason for a new episode that fits what changed, or None when nothing did."""
     legal = previous.legal_status != legal_status
     if previous.carer != carer:
-        return "T" if legal else "P"
+        return "B" if legal else "P"
     if previous.placement_type != placement_type:
-        return "B" if legal else "U"
+        return "U" if legal else "T"
     return "L" if legal else None
 
 

@@ -143,7 +143,7 @@ def _uasc(episodes: Iterable[Episode], people: dict[int, Person]) -> Rows:
 def _oc2(authority_id: int, year: CollectionYear, people: dict[int, Person]) -> Rows:
     """Children looked after continuously for 12 months or more at 31 March."""
     long_term = PeriodOfCare.objects.filter(authority_id=authority_id, person_id__in=people,
-                                            started_on__lte=year.end - timedelta(days=365)).exclude(ended_on__lte=year.end)  # fmt: skip
+                                            started_on__lte=year.start).exclude(ended_on__lte=year.end)  # fmt: skip
     checks: dict[int, dict[str, Any]] = defaultdict(dict)
     for check in HealthCheck.objects.filter(person_id__in=long_term.values("person_id"),
                                             done_on__range=(year.end - timedelta(days=364), year.end)).order_by("done_on"):  # fmt: skip
@@ -178,7 +178,8 @@ def _flag(value: bool) -> str:
 def _continuously_looked_after(authority_id: int, year: CollectionYear) -> set[int]:
     """Children looked after for the 12 months up to 31 March (the OC2 cohort)."""
     return set(
-        PeriodOfCare.objects.filter(authority_id=authority_id, started_on__lte=year.end - timedelta(days=365))
+        # Looked after on 1 April and still on 31 March (rule 191 counts a start on 1 April as 12 months).
+        PeriodOfCare.objects.filter(authority_id=authority_id, started_on__lte=year.start)
         .exclude(ended_on__lte=year.end).values_list("person_id", flat=True)
     )  # fmt: skip
 

@@ -91,7 +91,7 @@ def make_care(rng: random.Random, authority: Authority, families: list[Family], 
     targets = care_targets(scale)
     rows = CareRows(authority.pk)
     work = Casework(authority.pk, today, timezone.now())
-    book = Book(rng, rows.ids[Provider], [(d.pk, n, d.name) for n, d in enumerate(districts)])
+    book = Book(rng, rows.ids[Provider], [(d.pk, n, d.name) for n, d in enumerate(districts, start=1)])
     adoption = Adoption(rng, rows, [d.pk for d in districts], today)
     other = [t for t, n in OTHER_TYPES for _ in range(n)]  # the placement type of each "other" placement
     wanted = targets[Category.OTHER]
@@ -121,7 +121,7 @@ def make_care(rng: random.Random, authority: Authority, families: list[Family], 
     )
     number(rows, everyone)
     reviews = make_reviews(rng, rows, stories, [u for u, _ in members if u.role == Role.IRO], today)
-    episodes = story_rows(rng, rows, work, everyone)
+    episodes = story_rows(rows, work, everyone)
     counts = permanence_rows(rng, rows, everyone, today)
     counts |= leaver_rows(rng, rows, leaver_list(stories, ended, leavers, today), today)
     missing = _missing(rng, stories, everyone, hosted, home, members, scale, today)
@@ -357,8 +357,8 @@ def _missing(rng: random.Random, stories: list[Story], everyone: list[Story], ho
     in_care = {s.child.pk for s in everyone}  # at home: never looked after
     teens = [s for s in stories if s.child.date_of_birth and years(s.child.date_of_birth, today) >= 11]
     keyed = sorted(teens, key=lambda s: -(rng.random() ** (1 / MISSING_WEIGHT.get(s.category, 0.5))))
-    out = [Missing(s.child, Responsible.OURS_IN_CARE, s.start, s.worker, carer_role=CARER_ROLE.get(s.category, "Foster carer"))
-           for s in keyed[: round(MISSING_OURS * scale)]]  # fmt: skip
+    out = [Missing(s.child, Responsible.OURS_IN_CARE, s.start, s.worker, carer_role=CARER_ROLE.get(s.category, "Foster carer"),
+                   open_after=max(s.current.start, s.legal[-1][0])) for s in keyed[: round(MISSING_OURS * scale)]]  # fmt: skip
     at_home = [(c, f) for c, f in home if c.pk not in in_care]
     for child, family in rng.sample(at_home, min(len(at_home), round(MISSING_HOME * scale))):
         out.append(
@@ -374,6 +374,14 @@ def _missing(rng: random.Random, stories: list[Story], everyone: list[Story], ho
     for child, council, placed in hosted[: max(1, round(len(hosted) * 0.5))]:
         worker = rng.choice(workers.get(child.district_id or 0) or anyone) if anyone else None
         out.append(
-            Missing(child, Responsible.HOSTED, placed, worker, home_authority=council, carer_role="Carer")
+            Missing(
+                child,
+                Responsible.HOSTED,
+                placed,
+                worker,
+                home_authority=council,
+                carer_role="Carer",
+                open_after=placed,
+            )
         )
     return out

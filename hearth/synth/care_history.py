@@ -3,9 +3,12 @@ have had (moves, a respite week, a short-term foster placement made long term), 
 the SSDA903 episodes these make.
 
 An episode starts whenever the placement or the legal status changes; its reason for starting follows from
-what changed (`reason_new`), so the episodes of a period join end to start by construction. Most children
-under 16 looked after for two and a half years have been in the same placement for two; about one child
-in ten has had three placements or more in the last year (the DfE's two stability measures).
+what changed (hearth.care.rules.reason_new_for, as the services record it), so the episodes of a period
+join end to start by construction. A temporary move (respite, hospital, a holiday) is never the first
+placement, never coincides with a change of legal status, and the child goes back to the same carer after
+it (903 rules 380 and 383). Most children under 16 looked after for two and a half years have been in the
+same placement for two; about one child in ten has had three placements or more in the last year (the
+DfE's two stability measures).
 """
 
 from __future__ import annotations
@@ -18,7 +21,9 @@ from typing import Any
 
 from hearth.care import codes
 from hearth.care.models import ProviderKind as K
+from hearth.care.rules import Row, reason_new_for
 from hearth.people.models import Person
+from hearth.synth import details
 from hearth.synth.care_providers import Book, Prov
 from hearth.synth.chance import weighted
 
@@ -42,11 +47,17 @@ class Spell:
     carer: str = ""
     end: date | None = None
     change_reason: str = ""
+    postcode: str = ""  # where a temporary move was to (a placement with a provider is at the provider's)
     pk: int = 0
 
     @property
     def carer_key(self) -> tuple[str, Any]:
         return ("provider", self.provider.pk) if self.provider else ("carer", self.carer)
+
+    @property
+    def carer_text(self) -> str:
+        """Who the child lives with, as hearth.care.rules.Row names them."""
+        return f"provider:{self.provider.pk}" if self.provider else self.carer.strip().lower()
 
 
 @dataclass
@@ -170,9 +181,9 @@ def build(rng: random.Random, child: Person, want: Want, book: Book) -> Story:
             spell.provider = book.connected(want.relation_of, want.district_id, 1, False)
         else:
             spell.provider = book.before(spell.kind, spell.ptype, following.provider)
-    spells = _respite(rng, spells, want.ref)
-    _ends(rng, born, spells, want)
     legal = _legal(rng, born, start, spells, want)
+    spells = _respite(rng, spells, want.ref, {day for day, _ in legal})
+    _ends(rng, born, spells, want)
     if want.legal == "uasc":
         need = "N8"
     elif want.legal == "remand":
@@ -267,9 +278,9 @@ def _earlier_type(rng: random.Random, age: int, want: Want) -> tuple[str, str | 
     return choice
 
 
-def _respite(rng: random.Random, spells: list[Spell], ref: date) -> list[Spell]:
-    """A temporary move (respite, hospital, a holiday) in some placements that ended over a year ago; the
-    child went back to the same carer afterwards."""
+def _respite(rng: random.Random, spells: list[Spell], ref: date, legal_days: set[date]) -> list[Spell]:
+    """A temporary move (respite, hospital, a holiday) in some placements that ended over a year ago, never
+    on or across a day the legal status changed; the child went back to the same carer afterwards."""
     out: list[Spell] = []
     for i, spell in enumerate(spells):
         following = spells[i + 1] if i + 1 < len(spells) else None
@@ -281,7 +292,12 @@ def _respite(rng: random.Random, spells: list[Spell], ref: date) -> list[Spell]:
         ptype, _, carer, (low, high) = weighted(rng, TEMPORARY)
         away = spell.start + timedelta(days=rng.randint(14, (end - spell.start).days - 20))
         back = away + timedelta(days=rng.randint(low, high))
-        out += [spell, Spell(away, ptype, None, None, carer), replace(spell, start=back)]
+        if any(away <= day <= back for day in legal_days):
+            out.append(spell)
+            continue
+        near = spell.provider.postcode if spell.provider else ""
+        where = details.out_of_area_postcode(rng) if ptype == "T2" else details.nearby_postcode(rng, near)
+        out += [spell, Spell(away, ptype, None, None, carer, postcode=where), replace(spell, start=back)]
     return out
 
 
@@ -332,15 +348,6 @@ def _legal(
     return [(d, s) for d, s in seq if d <= last_day or d == start]
 
 
-def reason_new(before: Spell, after: Spell, legal_changed: bool) -> str:
-    """SSDA903 RNE, from what changed between two episodes."""
-    if before is after:
-        return "L"
-    if before.carer_key != after.carer_key:
-        return "T" if legal_changed else "P"
-    return "B" if legal_changed else "U"
-
-
 def episodes(story: Story) -> list[tuple[date, date | None, Spell, str, str, str]]:
     """(start, end, placement, legal status, reason new, reason ceased) of each episode, joined end to start."""
     days = sorted({s.start for s in story.spells} | {d for d, _ in story.legal})
@@ -350,8 +357,10 @@ def episodes(story: Story) -> list[tuple[date, date | None, Spell, str, str, str
         legal = [s for d, s in story.legal if d <= day][-1]
         end = days[i + 1] if i + 1 < len(days) else story.end
         if out:
-            _, _, was, was_legal, _, _ = out[-1]
-            rne = reason_new(was, spell, was_legal != legal)
+            was_start, _, was, was_legal, _, _ = out[-1]
+            before = Row(was_start, day, "", was_legal, was.ptype, was.carer_text)
+            rne = reason_new_for(before, legal, spell.ptype, spell.carer_text)
+            assert rne is not None, (story.child.pk, day)  # something changes on every episode's first day
         else:
             rne = "S"
         out.append((day, end, spell, legal, rne, "X1" if i + 1 < len(days) else story.reason))

@@ -59,11 +59,13 @@ LAST_PLACEMENT = {
     "E13": ((("K2", K.CHILDRENS_HOME), 50), (("U6", K.IN_HOUSE_FOSTER), 50)),
 }
 IN_TOUCH = (("YES", 88), ("NO", 5), ("REFU", 3), ("NREQ", 2), ("RHOM", 2))
+# For young people in touch ("YES") only: always an activity and accommodation, never 0 (903 rule 345); none
+# for the rest, not even for one back home with their parents (RHOM, rule 344).
 # About 60% in education, employment or training.
 ACTIVITY = (("F1", 6), ("P1", 2), ("F2", 18), ("P2", 5), ("F4", 14), ("P4", 8), ("F5", 5), ("P5", 2),
-            ("G4", 10), ("G5", 20), ("G6", 8), ("0", 2))  # fmt: skip
+            ("G4", 10), ("G5", 20), ("G6", 8))  # fmt: skip
 ACCOMMODATION = (("U1", 30), ("D1", 15), ("E1", 10), ("B1", 10), ("K1", 6), ("T1", 5), ("C1", 2), ("Y1", 4),
-                 ("U2", 4), ("S2", 2), ("V2", 2), ("W2", 1), ("B2", 2), ("X2", 1), ("0", 2))  # fmt: skip
+                 ("U2", 4), ("S2", 2), ("V2", 2), ("W2", 1), ("B2", 2), ("X2", 1))  # fmt: skip
 OVERDUE = 0.05
 
 
@@ -210,8 +212,6 @@ def leaver_rows(rng: random.Random, rows: CareRows, leavers: list[tuple[Person, 
                 accommodation = "Z1" if staying_put else weighted(rng, ACCOMMODATION)[0]
                 if years(born, on) < 18 and accommodation == "Z1":
                     accommodation = "U1"
-            elif in_touch == "RHOM":
-                accommodation = "B1"
             rows.add(
                 LeaverContact,
                 person.pk,

@@ -4,6 +4,11 @@ About 1,900 missing episodes for some 650 children (ours in care, children livin
 hosted for other councils). A few children go missing again and again: the episode that takes a child to
 3, 5 or 9 missing episodes in 90 days calls an intervention meeting (seed 001). Return home interviews are
 offered within 72 hours for most; the hosted children's own councils hold most of theirs.
+
+A few children are missing now: only since the last two days, and only from the placement (and legal
+status) they still have (903 rules 575 and 577). No episode runs over a 31 March: a year's return would show
+it open at the year end, and the 903 validator, which fills in 31 March as the end of every episode still
+open then, reads that as outlasting the placement.
 """
 
 from __future__ import annotations
@@ -56,6 +61,8 @@ class Missing:
     worker: User | None
     home_authority: str = ""
     carer_role: str = "Carer"
+    # Missing now only if it began after this day, when the child's current placement and legal status began.
+    open_after: date | None = None
 
 
 def make_hosted(rng: random.Random, authority: Authority, rows: CareRows, book: Book, districts: dict[int, Any],
@@ -144,14 +151,23 @@ def _times(
             start = previous + timedelta(hours=rng.randint(3, 30))
         low, high = weighted(rng, HOURS)[0]
         end = start + timedelta(hours=rng.uniform(low, high))
+        if end >= (cut := _year_end(start)):  # found before the year ends
+            start, end = min(start, cut - timedelta(hours=2)), cut - timedelta(minutes=rng.randint(10, 50))
         if end >= now - timedelta(hours=1):
             break
         out.append((start.astimezone(LONDON), end.astimezone(LONDON)))
     if out and rng.random() < 0.012:  # missing now
         start = now - timedelta(hours=rng.randint(2, 40))
-        if start > (out[-1][1] or start) + timedelta(hours=3):
+        settled = who.open_after is None or start.date() > who.open_after
+        if start > (out[-1][1] or start) + timedelta(hours=3) and settled and _year_end(start) > now:
             out.append((start, None))
     return out
+
+
+def _year_end(start: datetime) -> datetime:
+    """The end of the SSDA903 year (to 31 March) that `start` falls in, with an hour to spare, in London."""
+    year = start.year + (start.month > 3)
+    return datetime(year, 3, 31, 23, tzinfo=LONDON)
 
 
 def _found_and_interview(rng: random.Random, who: Missing, kind: str, started: datetime, ended: datetime | None,

@@ -2,10 +2,12 @@
 
 Our own foster households (one to three places, some spare so placement finding has matches), agencies,
 children's homes, supported accommodation, residential schools, a mother and baby unit, secure homes and
-other providers, in the county (BK postcodes) and out of it (invented postcode areas no real address
-uses). Connected carers and adopters are made one per child or group of brothers and sisters, as they are
-found. Current weekly rates are calibrated so that each budget category's children cost, in a year, what
-Appendix 4 of seed 000 says they do.
+other providers, in the county and out of it, at real postcodes (hearth.synth.details: the county's are
+Staffordshire's, the rest its neighbours'). The council's own provision (PR1: foster carers, connected
+carers, its adopters, homes and secure unit) is all in the county, as is supported accommodation (903 rules
+1015 and 241 as the validator applies them). Connected carers and adopters are made one per child or group
+of brothers and sisters, as they are found. Current weekly rates are calibrated so that each budget
+category's children cost, in a year, what Appendix 4 of seed 000 says they do.
 """
 
 from __future__ import annotations
@@ -25,8 +27,6 @@ from hearth.synth.chance import weighted
 from hearth.synth.names import FAMILY, GIVEN_FEMALE, GIVEN_MALE
 
 COUNTY = "Brackenshire County Council"
-# Invented postcode areas for out-of-area providers: valid in form, used by no real address.
-OUT_AREAS = ("FW", "KB", "MX", "NX", "RX", "TX")
 KIND_CATEGORY: dict[str, str] = {
     K.CONNECTED: Category.RELATIVE_FRIEND, K.IN_HOUSE_FOSTER: Category.IN_HOUSE,
     K.IFA: Category.INDEPENDENT_FOSTERING, K.CHILDRENS_HOME: Category.HOMES,
@@ -78,7 +78,7 @@ class Book:
 
     def __init__(self, rng: random.Random, ids: Any, districts: list[tuple[int, int, str]]) -> None:
         self.rng, self.ids = rng, ids
-        self.districts = districts  # (district id, number for postcodes, name)
+        self.districts = districts  # (district id, number for postcodes (1 to 8), name)
         self.all: list[Prov] = []
         self.by_kind: dict[str, list[Prov]] = defaultdict(list)
         self.groups: dict[Any, Prov] = {}  # brothers and sisters placed together
@@ -89,14 +89,15 @@ class Book:
             urn: bool = True, district_id: int | None = None, **extra: Any) -> Prov:  # fmt: skip
         rng = self.rng
         inside = rng.random() < 0.45 if in_area is None else in_area
+        if place_provider == "PR1" or kind == K.SUPPORTED:
+            inside = True  # own provision, and supported accommodation, are in the county (see above)
         if inside:
             district = next((d for d in self.districts if d[0] == district_id), None) or rng.choice(
                 self.districts
             )
-            code, district_id = details.postcode(rng, district[1]), district[0]
+            code, district_id = details.provider_postcode(rng, district[1]), district[0]
         else:
-            unit = "".join(rng.choice("ABDEFGHJLNPQRSTUWXY") for _ in range(2))
-            code, district_id = f"{rng.choice(OUT_AREAS)}{rng.randint(1, 20)} {rng.randint(1, 9)}{unit}", None
+            code, district_id = details.out_of_area_postcode(rng), None
         prov = Prov(next(self.ids), kind, name[:150], place_provider, self._urn() if urn else "", code, inside,
                     district_id, places, **extra)  # fmt: skip
         self.all.append(prov)
@@ -125,8 +126,8 @@ class Book:
                 offers.append("solo")
             if ages[1] >= 13 and rng.random() < 0.45:
                 offers.append("teenagers")
-            self.add(K.IN_HOUSE_FOSTER, f"{_carers(rng)} (foster carers)", "PR1", n, in_area=rng.random() < 0.95,
-                     urn=False, min_age=ages[0], max_age=ages[1], offers=sorted(offers))  # fmt: skip
+            self.add(K.IN_HOUSE_FOSTER, f"{_carers(rng)} (foster carers)", "PR1", n, in_area=True, urn=False,
+                     min_age=ages[0], max_age=ages[1], offers=sorted(offers))  # fmt: skip
             places += n
         names = iter(rng.sample([f"{p} {s}" for p in PREFIXES for s in ("Fostering", "Family Placements",
                                  "Foster Care", "Fostering Partnership")], 80))  # fmt: skip
@@ -134,12 +135,13 @@ class Book:
                    ("siblings", "disability", "emergency", "teenagers", "parent_and_child", "solo"), 0.6)  # fmt: skip
         self._homes(targets[Category.HOMES] + hosted - hosted // 2)
         self._fill(K.SUPPORTED, lambda: f"{rng.choice(PREFIXES)} Supported Living", targets[Category.INDEPENDENT_LIVING],
-                   (20, 60), ("teenagers", "solo", "parent_and_child", "emergency"), 0.6, min_age=16)  # fmt: skip
+                   (20, 60), ("teenagers", "solo", "parent_and_child", "emergency"), 1.0, min_age=16)  # fmt: skip
         self._fill(K.RESIDENTIAL_SCHOOL, lambda: f"{rng.choice(PREFIXES)} Hall School",
                    max(targets[Category.RESIDENTIAL_SCHOOL], 6), (10, 40), ("disability", "teenagers"), 0.2, min_age=8)  # fmt: skip
         self._fill(K.PARENT_AND_CHILD, lambda: f"{rng.choice(PREFIXES)} Mother and Baby Unit",
                    targets[Category.MOTHER_AND_BABY] + 2, (4, 8), ("parent_and_child",), 0.5, min_age=13, pp="PR4")  # fmt: skip
-        self.add(K.SECURE, f"{rng.choice(PREFIXES)} Secure Children’s Home", "PR3", 12, in_area=False, min_age=10,
+        # Another council's secure children's home (PR2: most are run by councils; 903 rule 529 forbids PR3).
+        self.add(K.SECURE, f"{rng.choice(PREFIXES)} Secure Children’s Home", "PR2", 12, in_area=False, min_age=10,
                  offers=["solo"], serves=("K1",))  # fmt: skip
         if other_types.get("K1", 0) > 6:
             self.add(K.SECURE, "Brackenshire Secure Unit", "PR1", 8, in_area=True, min_age=10, serves=("K1",))
@@ -221,11 +223,14 @@ class Book:
     def connected(self, relation_of: str, district_id: int | None, places: int, active: bool) -> Prov:
         relation = weighted(self.rng, RELATIONS)[0]
         return self.add(K.CONNECTED, f"{relation} of {relation_of}", "PR1", places, urn=False,
-                        in_area=self.rng.random() < 0.85, district_id=district_id, active=active,
+                        in_area=True, district_id=district_id, active=active,
                         offers=["siblings"] if places > 1 else [])  # fmt: skip
 
     def adopter(self, name: str, district_id: int | None, places: int, active: bool) -> Prov:
-        return self.add(K.ADOPTER, name, "PR1", places, urn=False, in_area=district_id is not None,
+        """Adopters the regional adoption agency approved: ours in the county (PR1), or, with no district,
+        a household another council in the agency approved, out of the county (PR2)."""
+        ours = district_id is not None
+        return self.add(K.ADOPTER, name, "PR1" if ours else "PR2", places, urn=False, in_area=ours,
                         district_id=district_id, active=active)  # fmt: skip
 
     def hosting(self, age: int) -> Prov:

@@ -32,6 +32,7 @@ from hearth.care.models import (
 )
 from hearth.care.models import ProviderKind as K
 from hearth.chronology.models import EntryKind
+from hearth.synth import details
 from hearth.synth.care_history import URN_NOT_USED, Story, episodes
 from hearth.synth.care_providers import Book
 from hearth.synth.meetings import Casework, at
@@ -112,7 +113,7 @@ def number(rows: CareRows, stories: list[Story]) -> None:
             spell.pk = rows.id(Placement)
 
 
-def story_rows(rng: Any, rows: CareRows, work: Casework, stories: list[Story]) -> int:
+def story_rows(rows: CareRows, work: Casework, stories: list[Story]) -> int:
     """Each period of care with its placements and episodes, and the chronology entries they make. Returns
     the number of episodes."""
     count = 0
@@ -123,17 +124,17 @@ def story_rows(rng: Any, rows: CareRows, work: Casework, stories: list[Story]) -
                  story.unaccompanied, story.extra.get("next_review"), story.extra.get("next_visit"), by)  # fmt: skip
         for spell in story.spells:
             prov, ptype = spell.provider, spell.ptype
-            if ptype in codes.NO_PROVIDER:
-                place_provider, postcode, in_area, distance = "", "", True, None
-            elif ptype == "P1":
-                place_provider, postcode, in_area, distance = "PR0", story.home_postcode, True, Decimal("0.0")
-            else:
-                assert prov is not None
-                place_provider, postcode, in_area = prov.place_provider, prov.postcode, prov.in_area
-                miles = rng.uniform(0.5, 15) if in_area else rng.uniform(20, 120)
-                distance = Decimal(f"{miles:.1f}")
-            if story.unaccompanied:
-                distance = None  # no home postcode to measure from
+            if ptype == "P1":
+                place_provider, postcode = "PR0", story.home_postcode
+            elif prov is None:  # a temporary move
+                place_provider, postcode = "", spell.postcode
+            else:  # no place provider for Z11 to Z14 (903 rules 178, 213), but an address
+                place_provider = "" if ptype in codes.NO_PROVIDER else prov.place_provider
+                postcode = prov.postcode
+            in_area = prov.in_area if prov else details.in_county(postcode)
+            # As the DfE measures it; none without a home postcode (unaccompanied asylum-seeking children).
+            miles = details.miles_between(story.home_postcode, postcode)
+            distance = None if miles is None else Decimal(f"{miles:.1f}")
             urn = prov.urn if prov and ptype not in URN_NOT_USED else ""
             category = codes.category_of(ptype, prov.kind if prov else "")
             carer = spell.carer or (prov.name if prov else "")  # as hearth.care.episodes names them

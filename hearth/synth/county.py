@@ -3,6 +3,12 @@
 Deterministic: the same seed and scale give the same county, row for row. Sizes come from the seeds:
 eight districts (seed 000's Staffordshire model of district hubs), caseloads of about 18 (seed 003), and
 later issues add children and families at the rates per 10,000 the papers give.
+
+Brackenshire sits on Staffordshire's postcode geography (upper-tier council E10000028): its districts, in
+name order, take the real postcodes of Cannock Chase, East Staffordshire, Lichfield, Newcastle-under-Lyme,
+South Staffordshire, Stafford, Staffordshire Moorlands and Tamworth (hearth.synth.details), so the DfE
+validators place every address and placement in a real council and measure real distances. The people,
+streets and names are invented; only the postcodes are real.
 """
 
 from __future__ import annotations

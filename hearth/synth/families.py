@@ -154,8 +154,8 @@ def _ethnicity(rng: random.Random) -> str:
 
 
 def _households(rng: random.Random, authority: Authority, families: list[Family], today: date) -> None:
-    district_numbers = {
-        d.pk: n for n, d in enumerate(District.objects.filter(authority=authority).order_by("name"))
+    district_numbers = {  # 1 to 8 in name order, for their postcodes (hearth.synth.details.postcode)
+        d.pk: n for n, d in enumerate(District.objects.filter(authority=authority).order_by("name"), start=1)
     }
     households = []
     for family in families:
@@ -171,7 +171,7 @@ def _households(rng: random.Random, authority: Authority, families: list[Family]
     keys: list[tuple[Any, ...]] = []
     a = authority.pk
     for family, household in zip(families, households, strict=True):
-        code = details.postcode(rng, district_numbers.get(family.district.pk, 0))
+        code = details.postcode(rng, district_numbers[family.district.pk])
         moved_in = today - timedelta(days=rng.randint(30, 3000))
         address_line: str = family.street  # type: ignore[attr-defined]
         for person in (*family.adults, *family.children):

@@ -29,7 +29,7 @@ KNOWN_DEFECTS = {"2887Q"}
 
 def main() -> int:
     path, year = sys.argv[1], sys.argv[2]
-    root = ET.parse(path).getroot()
+    root = ET.parse(path).getroot()  # noqa: S314  (the file Hearth itself just wrote)
     printed = io.StringIO()
     with contextlib.redirect_stdout(printed):
         validator = CinValidator(process_data(convert_data(root)), get_year_ruleset(year))

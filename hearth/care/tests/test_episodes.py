@@ -62,7 +62,7 @@ def test_a_move_ends_the_placement_with_its_reason_and_starts_the_next(county, c
     start(county, carers)
     episode = care_change(by=county.social_worker, person=county.allocated_child, on=date(2026, 8, 3),
                           legal_status="C2", placement=NewPlacement("U6", carers["ifa"]), change_reason="CREQB")  # fmt: skip
-    assert episode.reason_new == "T"
+    assert episode.reason_new == "B"  # new carer and new legal status
     old, new = Placement.objects.order_by("started_on")
     assert (old.ended_on, old.change_reason) == (date(2026, 8, 3), "CREQB")
     assert (new.category, new.in_area, new.urn) == ("ifa", False, "SC123456")

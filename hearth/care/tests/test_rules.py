@@ -23,9 +23,9 @@ def messages(rows, born=BORN):
     [
         ("C2", "U6", "provider:1", "L"),  # only the legal status
         ("V2", "U6", "provider:2", "P"),  # a new carer
-        ("C2", "U6", "provider:2", "T"),  # both
-        ("V2", "U4", "provider:1", "U"),  # same carer, long-term now
-        ("C2", "U4", "provider:1", "B"),  # same carer, new type and legal status
+        ("C2", "U6", "provider:2", "B"),  # both (B, as the 903 validator's rules 435 and 436 read it)
+        ("V2", "U4", "provider:1", "T"),  # same carer, long-term now
+        ("C2", "U4", "provider:1", "U"),  # same carer, new type and legal status
         ("V2", "U6", "provider:1", None),  # nothing changed
     ],
 )

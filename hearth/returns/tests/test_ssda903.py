@@ -42,7 +42,7 @@ def test_a_year_of_care_becomes_episodes_reviews_missing_and_prev_perm(county, c
     assert [(e["DECOM"], e["RNE"], e["LS"], e["PLACE"], e["DEC"], e["REC"], e["REASON_PLACE_CHANGE"], e["URN"])
             for e in t["episodes"]] == [
         ("02/06/2025", "S", "V2", "U6", "01/09/2025", "X1", "CREQB", "XXXXXXX"),
-        ("01/09/2025", "T", "C2", "K2", "", "", "", "SC123456"),
+        ("01/09/2025", "B", "C2", "K2", "", "", "", "SC123456"),
     ]  # fmt: skip
     assert t["episodes"][1]["PL_POST"] == "ST16 1AA" and t["episodes"][0]["HOME_POST"] == "WS11 0AA"
     assert t["header"][0] | {} == {"CHILD": str(child.pk), "SEX": "U", "DOB": "01/06/2015", "ETHNIC": "NOBT",

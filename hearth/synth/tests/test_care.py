@@ -3,6 +3,8 @@ after it. Set HEARTH_FULL_COUNTY=1 to also build the full county and check it ag
 
 from __future__ import annotations
 
+import csv
+import math
 import os
 from collections import Counter, defaultdict
 from collections.abc import Iterator
@@ -12,6 +14,7 @@ from types import SimpleNamespace
 
 import pytest
 from django.db import transaction
+from django.utils import timezone
 from pytest_django import DjangoDbBlocker
 
 from hearth.care import codes
@@ -22,6 +25,7 @@ from hearth.care.models import (
     CareLeaver,
     Episode,
     HostedChild,
+    LeaverContact,
     MissingEpisode,
     PeriodOfCare,
     PermanencePlan,
@@ -29,7 +33,7 @@ from hearth.care.models import (
     Provider,
     ProviderRate,
 )
-from hearth.care.rules import Row, check_period
+from hearth.care.rules import Row, check_period, reason_new_for
 from hearth.care.stability import Spell, long_term_stable, three_or_more
 from hearth.care.timescales import MISSING_THRESHOLDS, MISSING_WINDOW
 from hearth.casework.models import Meeting
@@ -38,8 +42,10 @@ from hearth.organisation.models import Authority, District
 from hearth.synth.care import care_targets, county_scale, figures
 from hearth.synth.care_history import birthday, years
 from hearth.synth.county import synth_county
+from hearth.synth.details import POSTCODES
 
 APPENDIX_4_TOTAL = 53_013_482
+NOT_WITH_PR3 = {"A3", "A4", "A5", "A6", "K1", "K2", "P1", "U1", "U2", "U3", "U4", "U5", "U6"}  # 903 rule 529
 
 
 @pytest.fixture(scope="module")
@@ -92,6 +98,10 @@ def _carer(placement: Placement) -> tuple[str, object]:
     return ("provider", placement.provider_id) if placement.provider_id else ("carer", placement.carer)
 
 
+def _carer_text(placement: Placement) -> str:
+    return f"provider:{placement.provider_id}" if placement.provider_id else placement.carer.strip().lower()
+
+
 def test_episodes_join_end_to_start_and_say_what_changed(county):
     placements = {p.pk: p for p in Placement.objects.all()}
     by_period = defaultdict(list)
@@ -104,28 +114,21 @@ def test_episodes_join_end_to_start_and_say_what_changed(county):
         assert episodes[-1].reason_ceased == period.reason_ceased
         for before, after in pairwise(episodes):
             assert before.ended_on == after.started_on and before.reason_ceased == "X1"
-            legal = before.legal_status != after.legal_status
             was, now = placements[before.placement_id], placements[after.placement_id]
-            if was.pk == now.pk:
-                expected = "L"
-            elif _carer(was) != _carer(now):
-                expected = "T" if legal else "P"
-            else:
-                assert was.placement_type != now.placement_type
-                expected = "B" if legal else "U"
+            assert (was.pk == now.pk) == (
+                _carer(was) == _carer(now) and was.placement_type == now.placement_type
+            )
+            previous = Row(before.started_on, before.ended_on, before.reason_new, before.legal_status,
+                           was.placement_type, _carer_text(was))  # fmt: skip
+            expected = reason_new_for(previous, after.legal_status, now.placement_type, _carer_text(now))
             assert after.reason_new == expected, (period.pk, before.pk)
     for period in PeriodOfCare.objects.select_related("person"):  # and every rule the services keep
         rows = []
         for e in by_period[period.pk]:
             placement = placements[e.placement_id]
-            carer = (
-                f"provider:{placement.provider_id}"
-                if placement.provider_id
-                else placement.carer.strip().lower()
-            )
             ends = placement.ended_on is not None and placement.ended_on == e.ended_on
-            rows.append(Row(e.started_on, e.ended_on, e.reason_new, e.legal_status, placement.placement_type, carer,
-                            e.reason_ceased, placement.change_reason if ends else ""))  # fmt: skip
+            rows.append(Row(e.started_on, e.ended_on, e.reason_new, e.legal_status, placement.placement_type,
+                            _carer_text(placement), e.reason_ceased, placement.change_reason if ends else ""))  # fmt: skip
         assert check_period(rows, period.person.date_of_birth) == [], period.pk
     legal = Counter(Episode.objects.filter(ended_on__isnull=True).values_list("legal_status", flat=True))
     looked_after = sum(legal.values())
@@ -161,6 +164,89 @@ def test_placements_follow_the_903_rules(county):
             assert period.home_postcode == "" and years(born, period.started_on) >= 14
         else:
             assert period.home_postcode
+
+
+def _sample() -> dict[str, tuple[str, int, int]]:
+    """postcodes.csv, read here on its own: postcode -> (area, easting, northing)."""
+    with POSTCODES.open(newline="", encoding="utf-8") as handle:
+        return {
+            r["postcode"]: (r["area"], int(r["easting"]), int(r["northing"])) for r in csv.DictReader(handle)
+        }
+
+
+def test_placements_are_at_real_postcodes_the_dfe_distance_from_home(county):
+    sample = _sample()
+    in_county = {code for code, (area, _, _) in sample.items() if area != "out"}
+    for placement in Placement.objects.select_related("period"):
+        period, code = placement.period, placement.postcode
+        assert code in sample, placement.pk  # every placement has a real one (903 rules 169, 179, 392b, 392c)
+        assert placement.in_area == (code in in_county), placement.pk
+        if period.unaccompanied:
+            assert placement.distance_miles is None
+            continue
+        (_, e1, n1), (_, e2, n2) = sample[period.home_postcode], sample[code]
+        miles = math.sqrt((e1 - e2) ** 2 + (n1 - n2) ** 2) / 1000 / 1.6093  # the DfE's formula
+        assert abs(float(placement.distance_miles) - miles) <= 0.05 + 1e-9, placement.pk
+        assert (code == period.home_postcode) == (placement.placement_type == "P1"), placement.pk  # 392d
+
+
+def test_own_provision_is_in_the_county_and_place_providers_fit_the_placement(county):
+    in_county = {code for code, (area, _, _) in _sample().items() if area != "out"}
+    for provider in Provider.objects.filter(place_provider="PR1"):
+        assert provider.in_area and provider.postcode in in_county, provider.pk
+    own = Placement.objects.filter(place_provider="PR1")
+    assert own.exists() and all(p.postcode in in_county for p in own)  # 903 rule 1015
+    assert all(p.postcode in in_county for p in Placement.objects.filter(placement_type="K3"))  # rule 241
+    assert not Placement.objects.filter(place_provider="PR3", placement_type__in=NOT_WITH_PR3).exists()  # 529
+
+
+def test_a_temporary_move_comes_between_two_stays_with_the_same_carer(county):
+    moves = 0
+    for period in PeriodOfCare.objects.prefetch_related("placements", "episodes"):
+        placements = sorted(period.placements.all(), key=lambda p: p.started_on)
+        assert (
+            placements[0].placement_type not in codes.TEMPORARY
+            and placements[-1].placement_type not in codes.TEMPORARY
+        )
+        for before, away, back in zip(placements, placements[1:], placements[2:], strict=False):
+            if away.placement_type in codes.TEMPORARY:  # 903 rules 380 and 383
+                moves += 1
+                assert (_carer(before), before.placement_type, before.postcode) == (
+                    _carer(back), back.placement_type, back.postcode)  # fmt: skip
+                starting = [
+                    e for e in period.episodes.all() if e.started_on in (away.started_on, back.started_on)
+                ]
+                assert [e.reason_new for e in starting] == ["P", "P"], period.pk
+    assert moves
+
+
+def test_missing_from_care_ends_with_the_placement_and_never_runs_over_a_year_end(county):
+    today = county.today
+    for episode in MissingEpisode.objects.filter(responsible="ours"):
+        started = timezone.localtime(episode.started_at)
+        if (
+            episode.ended_at is None
+        ):  # missing now: since the last two days, from the placement they still have
+            assert (today - started.date()).days <= 2
+            placement = Placement.objects.get(person=episode.person_id, ended_on__isnull=True)
+            current = Episode.objects.get(person=episode.person_id, ended_on__isnull=True)
+            assert placement.started_on < started.date() and current.started_on < started.date()
+            continue
+        ended = timezone.localtime(episode.ended_at)
+        year_of = [
+            d.year + (d.month > 3) for d in (started.date(), ended.date())
+        ]  # 903 years end on 31 March
+        assert year_of[0] == year_of[1], episode.pk
+
+
+def test_care_leavers_in_touch_say_what_they_do_and_where_they_live(county):
+    contacts = list(LeaverContact.objects.all())
+    assert contacts
+    for contact in contacts:
+        if contact.in_touch == "YES":  # 903 rule 345
+            assert contact.activity not in ("", "0") and contact.accommodation not in ("", "0"), contact.pk
+        else:  # 344
+            assert contact.activity == "" and contact.accommodation == "", contact.pk
 
 
 def test_stability_most_settled_children_have_stayed_put_and_few_moved_three_times(county):

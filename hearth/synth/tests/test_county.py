@@ -14,6 +14,7 @@ from hearth.casework.models import Meeting, Plan, ToolResponse
 from hearth.organisation.models import District, Team
 from hearth.people.models import Allocation, Person, Relationship
 from hearth.synth.county import DISTRICTS, PERSONAS, CountyExists, safeguarding_teams, synth_county
+from hearth.synth.details import district_postcodes
 
 
 def fingerprint() -> list[tuple]:
@@ -126,8 +127,11 @@ def test_every_invented_identifier_and_postcode_passes_the_checks_typed_ones_mus
     synth_county(seed=3, scale=0.02)
     for identifier in Identifier.objects.all():
         assert NORMALISERS[identifier.kind](identifier.value) == identifier.value
-    for address in Address.objects.all():
+    numbers = {d.pk: n for n, d in enumerate(District.objects.order_by("name"), start=1)}
+    for address in Address.objects.select_related("person"):
         assert normalise_postcode(address.postcode) == address.postcode
+        # a real postcode of the person's district (Staffordshire's geography, hearth.synth.details)
+        assert address.postcode in district_postcodes(numbers[address.person.district_id]), address.pk
     assert MatchKey.objects.values("person").distinct().count() == Person.objects.count()
 
 
