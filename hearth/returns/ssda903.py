@@ -263,28 +263,37 @@ def _missing(authority_id: int, year: CollectionYear, people: dict[int, Person],
 
 
 def _social_workers(year: CollectionYear, people: dict[int, Person], children: set[int]) -> Rows:
-    """Each child's social workers in the year, from their allocations (the latest is open)."""
+    """Each child's social workers in the year, from their allocations, counted from the start of care.
+
+    As the SW rules want: episodes of 3 days or more (SW09), none ending before it starts (SW18), no two
+    starting the same day (SW19), and the latest left open (SW17): the child's social worker at 31 March,
+    or the last one they had in care."""
     allocations = (
         Allocation.objects.filter(person_id__in=children, worker__isnull=False, started_on__lte=year.end)
         .exclude(ended_on__lt=year.start).order_by("person_id", "started_on", "pk")
     )  # fmt: skip
     cared = {p.person_id: p for p in PeriodOfCare.objects.filter(person_id__in=children, started_on__lte=year.end)
              .exclude(ended_on__lt=year.start).order_by("started_on")}  # fmt: skip
-    rows: Rows = []
-    seen: set[tuple[int, str]] = set()
+    by_child: dict[int, list[tuple[Any, Any, Any]]] = defaultdict(list)
     for a in allocations:
         period = cared.get(a.person_id)
         if period is not None and period.ended_on and a.started_on > period.ended_on:
             continue  # allocated after care ended: not a looked-after social worker episode
-        # A social worker episode counts from the start of care at the earliest.
-        start = dmy(max(a.started_on, period.started_on) if period else a.started_on)
-        if (a.person_id, start) in seen:  # no two on the same day (rule SW19)
-            continue
-        seen.add((a.person_id, start))
+        start = max(a.started_on, period.started_on) if period else a.started_on
         ended = a.ended_on if a.ended_on and a.ended_on <= year.end else None
-        rows.append({"CHILD": str(a.person_id), "DOB": dmy(people[a.person_id].date_of_birth),
-                     "SW_ID": f"SW{a.worker_id:06d}", "SW_DECOM": start, "SW_DEC": dmy(ended),
-                     "SW_REASON": "FCONTA" if not rows or rows[-1]["CHILD"] != str(a.person_id) else "CHCHAN"})  # fmt: skip
+        if ended is not None and (ended - start).days < 3:
+            continue
+        mine = by_child[a.person_id]
+        if mine and mine[-1][0] == start:
+            continue
+        mine.append((start, ended, a.worker_id))
+    rows: Rows = []
+    for person_id, episodes in sorted(by_child.items()):
+        for n, (start, ended, worker_id) in enumerate(episodes):
+            last = n == len(episodes) - 1
+            rows.append({"CHILD": str(person_id), "DOB": dmy(people[person_id].date_of_birth),
+                         "SW_ID": f"SW{worker_id:06d}", "SW_DECOM": dmy(start), "SW_DEC": "" if last else dmy(ended),
+                         "SW_REASON": "FCONTA" if n == 0 else "CHCHAN"})  # fmt: skip
     return rows
 
 

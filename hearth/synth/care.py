@@ -34,6 +34,7 @@ from hearth.synth.care_missing import Missing, make_hosted, make_missing
 from hearth.synth.care_permanence import Adoption, Journey, permanence_rows
 from hearth.synth.care_providers import Book, rate_rows
 from hearth.synth.care_reviews import make_reviews
+from hearth.synth.care_workers import earlier_social_workers
 from hearth.synth.care_write import CareRows, number, provider_rows, story_rows
 from hearth.synth.chance import weighted
 from hearth.synth.families import Family
@@ -127,6 +128,7 @@ def make_care(rng: random.Random, authority: Authority, families: list[Family], 
     missing = _missing(rng, stories, everyone, hosted, home, members, scale, today)
     counts |= make_missing(rng, rows, work, missing, today)
     adoption.pipeline(scale)
+    earlier_social_workers(rng, authority, everyone, members)
     provider_rows(rows, book, rates)
     work.write()
     rows.write()

@@ -106,3 +106,24 @@ def test_files_have_the_exact_headers_and_empty_tables_are_left_out(county, care
     with (tmp_path / "2026" / "episodes.csv").open() as handle:
         assert next(csv.reader(handle)) == COLUMNS["episodes"]
     assert not list((tmp_path / "2025").iterdir())  # nothing last year
+
+
+def test_social_worker_episodes_start_with_care_skip_short_ones_and_leave_the_latest_open(county, carers):
+    from hearth.core.tests.factories import AllocationFactory
+    from hearth.people.models import Allocation
+
+    child = county.allocated_child
+    Allocation.objects.filter(person=child).update(started_on=date(2024, 1, 1), ended_on=date(2025, 7, 1))
+    AllocationFactory(
+        person=child, worker=county.colleague, started_on=date(2025, 7, 1), ended_on=date(2025, 7, 2)
+    )
+    AllocationFactory(
+        person=child, worker=county.team_manager, started_on=date(2025, 7, 2), ended_on=date(2025, 12, 1)
+    )
+    care_start(by=county.social_worker, person=child, started_on=date(2025, 6, 2), legal_status="V2",
+               category_of_need="N1", placement=NewPlacement("U6", carers[0]))  # fmt: skip
+    rows = tables(county)["social_worker"]
+    assert [(r["SW_DECOM"], r["SW_DEC"], r["SW_REASON"]) for r in rows] == [
+        ("02/06/2025", "01/07/2025", "FCONTA"),  # from the start of care, not the allocation's start
+        ("02/07/2025", "", "CHCHAN"),  # the one-day allocation is left out; the latest is open
+    ]

@@ -368,3 +368,11 @@ def test_the_full_county_is_appendix_4(db):
     found = figures(Authority.objects.get(dfe_code="999"))
     assert found["children"] == 1255
     assert abs(found["total"] - APPENDIX_4_TOTAL) <= 0.005 * APPENDIX_4_TOTAL
+
+
+def test_every_looked_after_child_had_a_social_worker_from_the_start_of_care(county):
+    from hearth.people.models import Allocation
+
+    for period in PeriodOfCare.objects.filter(ended_on__isnull=True):
+        assert Allocation.objects.filter(person_id=period.person_id, worker__isnull=False,
+                                         started_on__lte=period.started_on).exists(), period.person_id  # fmt: skip
