@@ -4,15 +4,24 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('care', '0001_initial'),
+        ("care", "0001_initial"),
     ]
 
     operations = [
         migrations.AlterField(
-            model_name='episode',
-            name='reason_new',
-            field=models.CharField(choices=[('S', 'Started to be looked after'), ('L', 'Change of legal status only'), ('P', 'Change of placement and carer'), ('B', 'Change of legal status and of placement and carer'), ('T', 'Change of placement type, same carer'), ('U', 'Change of legal status and placement type, same carer')], max_length=1),
+            model_name="episode",
+            name="reason_new",
+            field=models.CharField(
+                choices=[
+                    ("S", "Started to be looked after"),
+                    ("L", "Change of legal status only"),
+                    ("P", "Change of placement and carer"),
+                    ("B", "Change of legal status and of placement and carer"),
+                    ("T", "Change of placement type, same carer"),
+                    ("U", "Change of legal status and placement type, same carer"),
+                ],
+                max_length=1,
+            ),
         ),
     ]
