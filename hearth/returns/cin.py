@@ -105,6 +105,8 @@ def _modules(people_ids: set[int], year: CollectionYear) -> dict[str, dict[int, 
     ):
         if c.strategy_discussion and _in(c.strategy_discussion.held_on, year):
             found["section47"][c.person_id].append(c)
+        elif _in(c.held_on, year):  # the enquiry began last year: the conference goes on the episode itself
+            found["icpc_only"][c.person_id].append(c)
     plans = list(ProtectionPlan.objects.filter(person_id__in=people_ids).order_by("started_on"))
     for cpp in plans:
         if _overlaps(cpp.started_on, cpp.ended_on, year):
@@ -165,6 +167,10 @@ def _episode(parent: ET.Element, person: Person, episode: Involvement, modules: 
     _add(node, "PrimaryNeedCode", need)
     _add(node, "CINclosureDate", _iso(closed))
     _add(node, "ReasonForClosure", (episode.closure_reason or "RC7") if closed else None)
+    # An initial conference in the year after a section 47 enquiry that began before it is recorded here,
+    # not in a Section47 block (rule 2884: one or the other).
+    icpc = [c.held_on for c in modules["icpc_only"][person.pk] if _within(c.held_on, episode)]
+    _add(node, "DateOfInitialCPC", _iso(min(icpc)) if icpc else None)
     for a in assessments:
         block = ET.SubElement(node, "Assessments")
         _add(block, "AssessmentActualStartDate", _iso(a.started_on))

@@ -108,9 +108,11 @@ def make_contacts(rng: random.Random, authority: Authority, families: list[Famil
                     decided_at + timedelta(hours=rng.uniform(2, 48)),
                 )
         contacts.append(contact)
-        chosen = family.children if rng.random() < 0.3 else [rng.choice(family.children)]
+        # A contact is about the children born by then; one about an unborn baby is about the mother.
+        born = [c for c in family.children if c.date_of_birth is None or c.date_of_birth <= received.date()]
+        chosen = born if rng.random() < 0.3 else [rng.choice(born)] if born else []
         people: list[tuple[Any, str]] = [(c, SubjectRole.CHILD) for c in chosen]
-        if family.adults and rng.random() < 0.5:
+        if family.adults and (not chosen or rng.random() < 0.5):
             people.append((family.adults[0], SubjectRole.FAMILY))
         subjects_of.append(people)
     Contact.objects.bulk_create(contacts, batch_size=2000)
@@ -143,12 +145,6 @@ def make_contacts(rng: random.Random, authority: Authority, families: list[Famil
                                           is_re_referral=again, referred_by_id=contact.decided_by_id))  # fmt: skip
     insert_rows(ContactSubject, ["authority", "contact", "person", "role"], subject_rows)
     Referral.objects.bulk_create(referrals, batch_size=2000)
-    open_social_care = set(
-        Involvement.objects.filter(
-            authority=authority, kind=InvolvementKind.SOCIAL_CARE, ended_on__isnull=True
-        ).values_list("person_id", flat=True)
-    )
-    involvements = []
     for referral in referrals:
         at = datetime.combine(referral.referred_on, time(12), tzinfo=LONDON)
         title = "Referred to children’s social care" + (
@@ -156,14 +152,6 @@ def make_contacts(rng: random.Random, authority: Authority, families: list[Famil
         )
         chronology.append((a, referral.person_id, at, EntryKind.REFERRAL, title, "", "casework.referral",
                            str(referral.pk), True, False, referral.referred_by_id, now))  # fmt: skip
-        if referral.person_id in open_social_care:
-            continue
-        # Most referrals of children nobody is working with end after a short assessment.
-        ends = referral.referred_on + timedelta(days=rng.randint(5, 25))
-        involvements.append((a, referral.person_id, InvolvementKind.SOCIAL_CARE, referral.referred_on,
-                             ends if ends <= today else None, referral.pk, "RC8" if ends <= today else ""))  # fmt: skip
-    insert_rows(Involvement, ["authority", "person", "kind", "started_on", "ended_on", "referral", "closure_reason"],
-                involvements)  # fmt: skip
     _assessments(rng, authority, referrals, staff, today, chronology, now)
     insert_rows(ChronologyEntry, ["authority", "person", "occurred_at", "kind", "title", "detail", "source_type",
                                   "source_id", "significant", "hidden", "recorded_by", "recorded_at"], chronology)  # fmt: skip
@@ -184,12 +172,18 @@ def _received(rng: random.Random, today: date) -> datetime:
 
 ASSESSMENT_OUTCOMES = (("nfa", 40), ("early_help", 20), ("cin", 30), ("strategy", 10))
 FACTORS = ("16A", "3B", "4B", "2B", "1B", "17A", "10A", "14A", "24A", "21")
+CLOSED_AFTER = (0, 5)  # days from an assessment's completion to the episode's closure
 
 
 def _assessments(rng: random.Random, authority: Authority, referrals: list[Referral], staff: list[User], today: date,
                  chronology: list[tuple[Any, ...]], now: datetime) -> None:  # fmt: skip
-    """Each referral's assessment: recent ones in progress with a social worker of the child's district,
-    older ones completed (some after their due date)."""
+    """Each referral's assessment and episode of need, a child's referrals in date order: recent assessments
+    in progress with a social worker of the child's district, older ones completed (some after their due
+    date). A child nobody holds has an episode from the referral that closes once the assessment is done;
+    a referral while that episode is open joins it (no second assessment or episode). A child a team
+    holds already has their open episode (hearth.synth.families); a referral starts an assessment unless
+    one is still in progress. So a child's episodes never overlap, only the latest is open, and a closed
+    episode's assessment was completed by its closure (the CIN census rules 8820, 8815, 8565, 8867, 8896)."""
     from hearth.casework.models import Assessment
     from hearth.casework.timescales import assessment_due
     from hearth.core.calendar import add_working_days as working_days_after
@@ -202,11 +196,21 @@ def _assessments(rng: random.Random, authority: Authority, referrals: list[Refer
         p.pk: p
         for p in Person.objects.filter(pk__in=[r.person_id for r in referrals]).only("pk", "district_id")
     }
+    held = set(
+        Involvement.objects.filter(
+            authority=authority, kind=InvolvementKind.SOCIAL_CARE, ended_on__isnull=True
+        ).values_list("person_id", flat=True)
+    )
+    busy: dict[int, date] = {}  # child: the day their assessment (or, if nobody holds them, episode) ends
     turn: dict[int, int] = defaultdict(int)
     rows: list[tuple[Any, ...]] = []
+    involvements: list[tuple[Any, ...]] = []
     a = authority.pk
-    for referral in referrals:
-        district = people[referral.person_id].district_id or 0
+    for referral in sorted(referrals, key=lambda r: (r.referred_on, r.pk)):
+        person = referral.person_id
+        if referral.referred_on <= busy.get(person, date.min):
+            continue  # still being assessed, or the episode is still open: this referral joins it
+        district = people[person].district_id or 0
         pool = workers.get(district) or [u for ws in workers.values() for u in ws]
         worker = pool[turn[district] % len(pool)] if pool else None
         turn[district] += 1
@@ -218,15 +222,29 @@ def _assessments(rng: random.Random, authority: Authority, referrals: list[Refer
             factor = (
                 rng.sample(FACTORS[:-1], rng.randint(1, 3)) if outcome != "nfa" else [rng.choice(FACTORS)]
             )
-            rows.append((a, referral.person_id, referral.pk, worker.pk if worker else None, referral.referred_on, due,
+            rows.append((a, person, referral.pk, worker.pk if worker else None, referral.referred_on, due,
                          referral.referred_on + timedelta(days=rng.randint(1, 10)), rng.random() < 0.8, factor, "N1",
                          outcome, "Assessment completed; see the case notes.", "approved", finished, 2, ""))  # fmt: skip
-            chronology.append((a, referral.person_id, datetime.combine(finished, time(15), tzinfo=LONDON),
+            chronology.append((a, person, datetime.combine(finished, time(15), tzinfo=LONDON),
                                EntryKind.REFERRAL, "Assessment completed" + (" (after its due date)" if finished > due else ""),
                                "", "casework.assessment", "", False, False, worker.pk if worker else None, now))  # fmt: skip
+            # A child nobody holds: the episode closes once the assessment is done (RC8, or RC9 to early help).
+            closed: date | None = min(
+                finished + timedelta(days=rng.randint(*CLOSED_AFTER)), today - timedelta(days=1)
+            )
+            reason = "RC9" if outcome == "early_help" else "RC8"
         else:
-            rows.append((a, referral.person_id, referral.pk, worker.pk if worker else None, referral.referred_on, due,
+            rows.append((a, person, referral.pk, worker.pk if worker else None, referral.referred_on, due,
                          None, False, [], "", "", "", "in_progress", None, 1, ""))  # fmt: skip
+            closed, reason = None, ""
+        if person in held:
+            busy[person] = finished if closed else date.max
+        else:
+            busy[person] = closed or date.max
+            involvements.append((a, person, InvolvementKind.SOCIAL_CARE, referral.referred_on, closed, referral.pk,
+                                 reason))  # fmt: skip
     insert_rows(Assessment, ["authority", "person", "referral", "worker", "started_on", "due_on", "child_seen_on",
                              "child_seen_alone", "factors", "primary_need", "outcome", "summary", "status",
                              "completed_on", "version", "manager_comment"], rows)  # fmt: skip
+    insert_rows(Involvement, ["authority", "person", "kind", "started_on", "ended_on", "referral", "closure_reason"],
+                involvements)  # fmt: skip

@@ -92,8 +92,10 @@ def make_families(
             continue
         started = today - timedelta(days=rng.randint(7, 700))
         for child in family.children:
+            # A baby born since the family was allocated is allocated (and known to the service) from birth.
+            since = max(started, child.date_of_birth or started)
             allocations.append(Allocation(authority=authority, person=child, worker=family.worker, team=family.team,
-                                          role=_allocation_role(family.worker, family.team), started_on=started))  # fmt: skip
+                                          role=_allocation_role(family.worker, family.team), started_on=since))  # fmt: skip
         grants += [PersonAccessGrant(authority=authority, person=p, user=family.worker, reason="Allocated worker")
                    for p in (*family.children, *family.adults) if p.access_level != AccessLevel.OPEN]  # fmt: skip
     Allocation.objects.bulk_create(allocations, batch_size=2000)

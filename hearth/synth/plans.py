@@ -204,8 +204,12 @@ def _child_in_need_specs(rng: random.Random, known: Known, today: date) -> list[
                 start = involvement[1] + timedelta(days=rng.randint(*ASSESSED_AFTER))
                 if (today - start).days <= RECENT:
                     status = weighted(rng, NOT_AGREED)[0]
-            if start <= today - timedelta(days=2):  # otherwise still being assessed
-                specs.append(PlanSpec(child, family, *involvement, start, status, PlanKind.CHILD_IN_NEED))
+            # A baby born since the family's plan started joins it from their own episode (from birth).
+            joins, joined = max(start, involvement[1]), status
+            if joins > start and (today - joins).days <= RECENT and status == PlanStatus.AGREED:
+                joined = weighted(rng, NOT_AGREED)[0]
+            if joins <= today - timedelta(days=2):  # otherwise still being assessed
+                specs.append(PlanSpec(child, family, *involvement, joins, joined, PlanKind.CHILD_IN_NEED))
     return specs
 
 
@@ -252,9 +256,15 @@ def _early_help_specs(rng: random.Random, work: Casework, known: Known, today: d
                 assessed = min(involvement[1] + timedelta(days=rng.randint(5, 20)), today - timedelta(days=1))
                 start = min(assessed + timedelta(days=rng.randint(0, 7)), today - timedelta(days=1))
                 status = PlanStatus.AGREED if (today - start).days > 14 else weighted(rng, NOT_AGREED)[0]
+            # A baby born since the family's assessment is assessed and joins the plan from their own episode.
+            own_assessment, joins, joined = max(assessed, involvement[1]), max(start, involvement[1]), status
+            if joins > start and (today - joins).days <= 14:
+                joined = (
+                    PlanStatus.DRAFT if joins >= today - timedelta(days=1) else weighted(rng, NOT_AGREED)[0]
+                )
             work.tool(person=child, key="early_help", answers=_early_help_answers(rng, child, today),
-                      by=family.worker, completed_at=at(assessed, 15))  # fmt: skip
-            specs.append(PlanSpec(child, family, *involvement, start, status, PlanKind.FAMILY))
+                      by=family.worker, completed_at=min(at(own_assessment, 15), work.now))  # fmt: skip
+            specs.append(PlanSpec(child, family, *involvement, joins, joined, PlanKind.FAMILY))
     return specs
 
 

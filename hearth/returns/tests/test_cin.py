@@ -50,3 +50,20 @@ def test_only_modules_active_in_the_year_are_sent(county):
     assert details.find("CINPlanDates") is None  # ended before the year
     assert details.findtext("ChildProtectionPlans/CPPstartDate") == "2025-01-06"  # open into the year
     assert details.findtext("ChildProtectionPlans/NumberOfPreviousCPP") == "0"
+
+
+def test_a_conference_in_the_year_after_an_enquiry_last_year_is_on_the_episode(county):
+    from hearth.casework.models import Conference, StrategyDiscussion
+
+    child = county.allocated_child
+    Involvement.objects.create(
+        authority=county.authority, person=child, kind="social_care", started_on=date(2025, 3, 3)
+    )
+    discussion = StrategyDiscussion.objects.create(authority=county.authority, person=child, held_on=date(2025, 3, 31),
+                                                   section_47=True, attendees="Police", recorded_by=county.social_worker)  # fmt: skip
+    Conference.objects.create(authority=county.authority, person=child, kind="initial", strategy_discussion=discussion,
+                              due_on=date(2025, 4, 22), held_on=date(2025, 4, 15), plan_needed=True)  # fmt: skip
+    details = cin_census(authority=county.authority, year=YEAR).find("Children/Child/CINdetails")
+    assert details.findtext("DateOfInitialCPC") == "2025-04-15"
+    assert details.find("Section47") is None
+    assert tags(details)[:4] == ["CINreferralDate", "ReferralSource", "PrimaryNeedCode", "DateOfInitialCPC"]

@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Iterator
 from datetime import date, timedelta
+from itertools import pairwise
 
 import pytest
 from django.db import transaction
@@ -16,7 +17,9 @@ from pytest_django import DjangoDbBlocker
 from hearth.accounts.models import User
 from hearth.accounts.roles import Role
 from hearth.casework.models import (
+    Assessment,
     CaseAction,
+    Conference,
     FamilyGroupConference,
     Involvement,
     Meeting,
@@ -30,6 +33,7 @@ from hearth.casework.models import (
 from hearth.casework.timescales import next_core_group_due
 from hearth.casework.tools.engine import definition, score
 from hearth.chronology.models import ChronologyEntry
+from hearth.core.calendar import is_working_day
 from hearth.people.models import Allocation
 from hearth.synth.county import synth_county
 
@@ -203,3 +207,75 @@ def test_records_made_after_the_build_get_new_ids(county):
     ]  # fmt: skip
     for record in made:
         assert record.pk > type(record).objects.exclude(pk=record.pk).aggregate(last=Max("pk"))["last"]
+
+
+# The CIN census (hearth.returns.cin) reports each social care involvement as an episode of need with the
+# assessments, plans and protection modules that fall in it; these are the DfE validator's rules on them.
+
+
+def test_a_childs_social_care_episodes_never_overlap_only_the_latest_is_open_and_none_before_birth(county):
+    episodes = Involvement.objects.filter(kind="social_care").select_related("person", "referral")
+    by_child: dict[int, list[Involvement]] = {}
+    for episode in episodes.order_by("person_id", "started_on", "pk"):
+        by_child.setdefault(episode.person_id, []).append(episode)
+        born = episode.person.date_of_birth
+        assert born is None or episode.started_on >= born, episode.pk  # rule 8606
+        assert episode.ended_on is None or episode.started_on <= episode.ended_on <= county, episode.pk
+        if episode.referral is not None:
+            assert episode.referral.referred_on == episode.started_on, episode.pk
+    assert any(len(e) > 1 for e in by_child.values())  # some children are referred again after a closure
+    for child, history in by_child.items():  # rules 8820, 8815, 8816
+        for before, after in pairwise(history):
+            assert before.ended_on is not None and before.ended_on < after.started_on, child
+    assert not Allocation.objects.filter(started_on__lt=F("person__date_of_birth")).exists()
+
+
+def test_a_closed_episodes_assessments_were_completed_by_its_closure(county):
+    closed = Involvement.objects.filter(kind="social_care", ended_on__isnull=False)
+    assert closed.exists() and set(closed.values_list("closure_reason", flat=True)) <= {"RC8", "RC9"}
+    for episode in closed:  # rules 8565, 8867
+        within = Assessment.objects.filter(
+            person_id=episode.person_id, started_on__range=(episode.started_on, episode.ended_on)
+        )
+        assert within.exists(), episode.pk  # each closes after its assessment (8825Q)
+        assert not within.filter(Q(completed_on__isnull=True) | Q(completed_on__gt=episode.ended_on)).exists()
+    assert not Assessment.objects.filter(
+        referral__isnull=False, started_on__lt=F("referral__referred_on")
+    ).exists()
+    assert not Assessment.objects.filter(completed_on__lt=F("started_on")).exists()
+
+
+def test_a_child_has_one_assessment_in_progress_at_a_time(county):
+    last: dict[int, Assessment] = {}
+    for assessment in Assessment.objects.order_by("person_id", "started_on", "pk"):  # rules 8896, 8863Q
+        before = last.get(assessment.person_id)
+        assert before is None or (
+            before.completed_on is not None and before.completed_on < assessment.started_on
+        ), assessment.pk
+        last[assessment.person_id] = assessment
+    assert Assessment.objects.filter(completed_on__isnull=True).exists()
+
+
+def test_every_protection_plan_starts_at_its_initial_conference_on_a_working_day_in_the_childs_episode(
+    county,
+):
+    plans = ProtectionPlan.objects.select_related("person")
+    assert plans.exists()
+    for plan in plans:  # rules 2883, 2885, 8875, 8565
+        initial = Conference.objects.select_related("strategy_discussion").get(
+            person=plan.person, kind="initial"
+        )
+        discussion = initial.strategy_discussion
+        assert discussion is not None and discussion.section_47, plan.pk
+        assert initial.held_on == plan.started_on and is_working_day(plan.started_on), plan.pk
+        assert plan.person.date_of_birth < discussion.held_on < plan.started_on, plan.pk
+        episode = Involvement.objects.get(person=plan.person, kind="social_care", ended_on__isnull=True)
+        assert episode.started_on <= discussion.held_on, plan.pk
+
+
+def test_child_in_need_plans_start_in_their_open_episode_after_the_child_was_born(county):
+    plans = Plan.objects.filter(kind="cin").select_related("involvement", "person")
+    assert plans.exists()
+    for plan in plans:
+        assert plan.involvement.ended_on is None, plan.pk
+        assert plan.person.date_of_birth <= plan.involvement.started_on <= plan.started_on, plan.pk
