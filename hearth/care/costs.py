@@ -30,9 +30,12 @@ def rates_on(day: date) -> QuerySet[ProviderRate]:
 
 
 def rate_on(provider: Provider | None, day: date) -> Decimal | None:
+    """The provider's weekly rate on `day`. Reads `provider.rates`, so a list of providers fetched with
+    `prefetch_related("rates")` costs one query, not one each."""
     if provider is None:
         return None
-    rate = rates_on(day).filter(provider=provider).first()
+    rate = next((r for r in provider.rates.all() if r.starts_on <= day and (r.ends_on is None or r.ends_on >= day)),
+                None)  # fmt: skip
     return rate.weekly if rate else None
 
 
@@ -46,14 +49,11 @@ def weekly_on(day: date) -> Subquery:
 
 def placement_cost(placement: Placement, until: date) -> Decimal:
     """What a placement has cost from its start to its end (or `until`), each day at the rate in force."""
-    if placement.provider_id is None:
+    if placement.provider is None:
         return Decimal(0)
     end = min(placement.ended_on or until, until)
     total = Decimal(0)
-    rates = ProviderRate.objects.filter(provider_id=placement.provider_id, starts_on__lte=end).filter(
-        Q(ends_on__isnull=True) | Q(ends_on__gte=placement.started_on)
-    )
-    for rate in rates:  # each day from the start up to (not including) the end, at the rate in force
+    for rate in placement.provider.rates.all():  # prefetched by the caller for a list of placements  # each day from the start up to (not including) the end, at the rate in force
         first = max(rate.starts_on, placement.started_on)
         after = min(rate.ends_on + timedelta(days=1) if rate.ends_on else end, end)
         if after > first:

@@ -7,6 +7,7 @@ out from what changed, and every SSDA903 rule in hearth.care.rules is checked be
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
@@ -14,7 +15,6 @@ from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.utils import timezone
 
 from hearth.care import codes
 from hearth.care.models import (
@@ -33,6 +33,7 @@ from hearth.care.timescales import review_due, visit_due
 from hearth.casework.models import InvolvementKind
 from hearth.casework.services import casework_event, involvement_open
 from hearth.chronology.models import EntryKind
+from hearth.core.dates import past_day_errors
 from hearth.core.jinja import govuk_date
 
 # The providers each placement type may be with; types not listed need no provider.
@@ -92,18 +93,11 @@ def _check_placement(new: NewPlacement) -> dict[str, list[str]]:
     return errors
 
 
-def _raise(errors: dict[str, list[str]], rule_errors: list[tuple[str, str]] = ()) -> None:  # type: ignore[assignment]
+def _raise(errors: dict[str, list[str]], rule_errors: Iterable[tuple[str, str]] = ()) -> None:
     for field, message in rule_errors:
         errors.setdefault(field, []).append(message)
     if errors:
         raise ValidationError(errors)
-
-
-def _when(day: date | None, field: str, errors: dict[str, list[str]], what: str) -> None:
-    if day is None:
-        errors[field] = [f"Enter the date {what}"]
-    elif day > timezone.localdate():
-        errors[field] = [f"The date {what} must be today or in the past"]
 
 
 def _new_placement(person: Any, period: PeriodOfCare, new: NewPlacement, on: date) -> Placement:
@@ -132,7 +126,7 @@ def care_start(*, by: Any, person: Any, started_on: date | None, legal_status: s
     """The child starts to be looked after: a period of care, its first episode and placement, and the
     first review and visit due."""
     errors: dict[str, list[str]] = {}
-    _when(started_on, "started_on", errors, "the child started to be looked after")
+    errors.update(past_day_errors(started_on, "started_on", "the child started to be looked after"))
     if legal_status not in dict(codes.LEGAL_STATUS):
         errors["legal_status"] = ["Select the legal status"]
     if category_of_need not in dict(codes.CATEGORY_OF_NEED):
@@ -195,7 +189,7 @@ def care_change(*, by: Any, person: Any, on: date | None, legal_status: str = ""
     """A new legal status, a new placement, or both, from `on`."""
     period, current = _open_episode(person)
     errors: dict[str, list[str]] = {}
-    _when(on, "on", errors, "of the change")
+    errors.update(past_day_errors(on, "on", "of the change"))
     if on is not None and on <= current.started_on:
         errors["on"] = [
             f"The change must be after the current episode started ({govuk_date(current.started_on)})"
@@ -251,7 +245,7 @@ def care_end(*, by: Any, person: Any, on: date | None, reason: str, request: Any
     """The child stops being looked after. A permanence plan that this achieves is marked achieved."""
     period, current = _open_episode(person)
     errors: dict[str, list[str]] = {}
-    _when(on, "on", errors, "the child stopped being looked after")
+    errors.update(past_day_errors(on, "on", "the child stopped being looked after"))
     if on is not None and on < current.started_on:
         errors["on"] = [f"The child cannot leave care before the current episode started "
                         f"({govuk_date(current.started_on)})"]  # fmt: skip

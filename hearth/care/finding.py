@@ -15,9 +15,9 @@ from django.utils import timezone
 
 from hearth.care.costs import rate_on
 from hearth.care.models import IN_HOUSE_KINDS, PlacementRequest, Provider, ProviderKind, RequestStatus
-from hearth.care.rules import age_on
 from hearth.casework.services import casework_event
 from hearth.chronology.models import EntryKind
+from hearth.core.dates import age_on
 
 NEEDS = {
     "siblings": "Brothers or sisters to be placed together",
@@ -52,6 +52,7 @@ def matches(request: PlacementRequest, *, on: date | None = None) -> list[Match]
             used=Count("placements", filter=Q(placements__ended_on__isnull=True), distinct=True),
             hosting=Count("hosted", filter=Q(hosted__ended_on__isnull=True), distinct=True),
         )
+        .prefetch_related("rates")
         .order_by("name")
     )
     if age is not None:

@@ -18,20 +18,13 @@ from django.utils import timezone
 
 from hearth.care import codes
 from hearth.care.models import CareLeaver, LeaverCategory, LeaverContact, PeriodOfCare
-from hearth.care.rules import age_on
 from hearth.care.timescales import pathway_review_due
 from hearth.casework.services import casework_event
 from hearth.chronology.models import EntryKind
+from hearth.core.dates import age_on, birthday
 from hearth.core.jinja import govuk_date
 
 QUALIFYING_TIME = timedelta(weeks=13)
-
-
-def _birthday(date_of_birth: date, age: int) -> date:
-    try:
-        return date_of_birth.replace(year=date_of_birth.year + age)
-    except ValueError:  # 29 February
-        return date_of_birth.replace(year=date_of_birth.year + age, day=28)
 
 
 def leaver_category(
@@ -40,7 +33,7 @@ def leaver_category(
     """The care leaver category on `on`, from the periods of care (start, end or None), or None."""
     if date_of_birth is None:
         return None
-    fourteen, sixteen = _birthday(date_of_birth, 14), _birthday(date_of_birth, 16)
+    fourteen, sixteen = birthday(date_of_birth, 14), birthday(date_of_birth, 16)
     since_14 = timedelta(0)
     after_16 = False
     in_care = False

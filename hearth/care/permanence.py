@@ -29,15 +29,8 @@ from hearth.care.models import (
 )
 from hearth.casework.services import casework_event
 from hearth.chronology.models import EntryKind
+from hearth.core.dates import past_day_errors
 from hearth.core.jinja import govuk_date
-
-
-def _past(day: date | None, field: str, what: str) -> dict[str, list[str]]:
-    if day is None:
-        return {field: [f"Enter the date {what}"]}
-    if day > timezone.localdate():
-        return {field: [f"The date {what} must be today or in the past"]}
-    return {}
 
 
 @transaction.atomic
@@ -45,7 +38,7 @@ def permanence_plan_agree(*, by: Any, person: Any, kind: str, agreed_on: date | 
                           request: Any = None) -> PermanencePlan:  # fmt: skip
     """A new permanence plan. An earlier one still open ends, not achieved: the plan changed."""
     period = open_period(person)
-    errors = _past(agreed_on, "agreed_on", "the plan was agreed")
+    errors = past_day_errors(agreed_on, "agreed_on", "the plan was agreed")
     if kind not in PermanenceKind.values:
         errors["kind"] = ["Select the plan"]
     if agreed_on is not None and agreed_on < period.started_on:
@@ -79,7 +72,7 @@ ADOPTION_STEPS = {  # step -> (field, words, the step before it)
 def adoption_decide(*, by: Any, person: Any, decided_on: date | None, request: Any = None) -> AdoptionJourney:
     """The agency decision that the child should be placed for adoption."""
     period = open_period(person)
-    errors = _past(decided_on, "decided_on", "of the decision")
+    errors = past_day_errors(decided_on, "decided_on", "of the decision")
     if AdoptionJourney.objects.filter(
         period=period, ceased_on__isnull=True, adoption_order_on__isnull=True
     ).exists():
@@ -115,7 +108,7 @@ def adoption_step(*, by: Any, person: Any, step: str, on: date | None, adopter: 
     if step not in ADOPTION_STEPS:
         raise ValidationError({"step": ["Select the step"]})
     field, words, before = ADOPTION_STEPS[step]
-    errors = _past(on, "on", "of this step")
+    errors = past_day_errors(on, "on", "of this step")
     previous = getattr(journey, before)
     if getattr(journey, field) is not None:
         errors["step"] = [f"{words}: already recorded"]
@@ -151,7 +144,7 @@ def adoption_stop(
     *, by: Any, person: Any, on: date | None, reason: str, request: Any = None
 ) -> AdoptionJourney:
     journey = _journey(person)
-    errors = _past(on, "on", "the plan stopped")
+    errors = past_day_errors(on, "on", "the plan stopped")
     if reason not in dict(codes.REASON_PLACED_CEASED):
         errors["reason"] = ["Select why the plan for adoption stopped"]
     if on is not None and on < journey.should_be_placed_on:
@@ -176,7 +169,7 @@ def adopter_advance(*, by: Any, adopter: ProspectiveAdopter, stage: str, on: dat
                     request: Any = None) -> ProspectiveAdopter:  # fmt: skip
     """Move prospective adopters on to the next stage, or withdraw them. Stages go in order."""
     adopter = ProspectiveAdopter.objects.select_for_update().get(pk=adopter.pk)
-    errors = _past(on, "on", "they reached this stage")
+    errors = past_day_errors(on, "on", "they reached this stage")
     if adopter.stage in {AdopterStage.WITHDRAWN, AdopterStage.ADOPTED}:
         errors["stage"] = [
             f"These adopters are {adopter.get_stage_display().lower()}: their stages are finished"

@@ -8,27 +8,16 @@ from typing import Any
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
-from django.utils import timezone
 
 from hearth.care import codes
 from hearth.care.episodes import open_period
 from hearth.care.models import CareReview, CareVisit, EducationPlan, HealthCheck, HealthKind, Placement
-from hearth.care.rules import age_on
 from hearth.care.timescales import review_due, visit_due
 from hearth.casework.services import casework_event
 from hearth.chronology.models import EntryKind
 from hearth.core.access import Capability, has_capability
+from hearth.core.dates import age_on, past_day_errors
 from hearth.core.jinja import govuk_date
-
-
-def _day(day: date | None, field: str, what: str, since: date, since_what: str) -> dict[str, list[str]]:
-    if day is None:
-        return {field: [f"Enter the date {what}"]}
-    if day > timezone.localdate():
-        return {field: [f"The date {what} must be today or in the past"]}
-    if day < since:
-        return {field: [f"The date {what} must be on or after {since_what} ({govuk_date(since)})"]}
-    return {}
 
 
 @transaction.atomic
@@ -49,7 +38,7 @@ def care_review_record(*, by: Any, person: Any, held_on: date | None, participat
     previous = CareReview.objects.filter(period=period, number=review.number - 1).first()
     since, since_what = (previous.held_on, "the last review") if previous and previous.held_on else \
         (period.started_on, "the child started to be looked after")  # fmt: skip
-    errors = _day(held_on, "held_on", "of the review", since, since_what)
+    errors = past_day_errors(held_on, "held_on", "of the review", since=since, since_what=since_what)
     if participation not in dict(codes.REVIEW_PARTICIPATION):
         errors["participation"] = ["Select how the child took part"]
     age = age_on(person.date_of_birth, held_on) if held_on else None
@@ -84,7 +73,13 @@ def care_visit_record(*, by: Any, person: Any, visited_on: date | None, seen_alo
                       request: Any = None) -> CareVisit:  # fmt: skip
     period = open_period(person)
     placement = Placement.objects.get(period=period, ended_on__isnull=True)
-    errors = _day(visited_on, "visited_on", "of the visit", placement.started_on, "the placement started")
+    errors = past_day_errors(
+        visited_on,
+        "visited_on",
+        "of the visit",
+        since=placement.started_on,
+        since_what="the placement started",
+    )
     if errors:
         raise ValidationError(errors)
     assert visited_on is not None
@@ -107,8 +102,12 @@ def care_visit_record(*, by: Any, person: Any, visited_on: date | None, seen_alo
 def health_check_record(*, by: Any, person: Any, kind: str, done_on: date | None, sdq_score: int | None = None,
                         sdq_reason: str = "", notes: str = "", request: Any = None) -> HealthCheck:  # fmt: skip
     period = open_period(person)
-    errors = _day(
-        done_on, "done_on", "of the check", period.started_on, "the child started to be looked after"
+    errors = past_day_errors(
+        done_on,
+        "done_on",
+        "of the check",
+        since=period.started_on,
+        since_what="the child started to be looked after",
     )
     if kind not in HealthKind.values:
         errors["kind"] = ["Select the kind of check"]
@@ -141,8 +140,12 @@ def health_check_record(*, by: Any, person: Any, kind: str, done_on: date | None
 def education_plan_record(*, by: Any, person: Any, held_on: date | None, school: str, targets: str = "",
                           request: Any = None) -> EducationPlan:  # fmt: skip
     period = open_period(person)
-    errors = _day(
-        held_on, "held_on", "of the meeting", period.started_on, "the child started to be looked after"
+    errors = past_day_errors(
+        held_on,
+        "held_on",
+        "of the meeting",
+        since=period.started_on,
+        since_what="the child started to be looked after",
     )
     if not school.strip():
         errors["school"] = ["Enter the school or setting"]

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from hearth.care import codes
+from hearth.core.dates import age_on
 from hearth.core.jinja import govuk_date
 
 
@@ -27,12 +28,6 @@ class Row:
     carer: str  # who the child lives with: "provider:12", or a named carer such as "Mother"
     reason_ceased: str = ""
     change_reason: str = ""  # REASON_PLACE_CHANGE, on the episode whose placement ends
-
-
-def age_on(date_of_birth: date | None, day: date) -> int | None:
-    if date_of_birth is None:
-        return None
-    return day.year - date_of_birth.year - ((day.month, day.day) < (date_of_birth.month, date_of_birth.day))
 
 
 def reason_new_for(previous: Row, legal_status: str, placement_type: str, carer: str) -> str | None:

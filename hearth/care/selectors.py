@@ -28,11 +28,11 @@ from hearth.care.models import (
     Placement,
     PlacementRequest,
 )
-from hearth.care.rules import age_on
 from hearth.care.stability import Spell, long_term_stable, placements_in_year
 from hearth.care.timescales import education_plan_due, health_due
 from hearth.casework.selectors import my_people
 from hearth.core.access import Action, get_for, scoped
+from hearth.core.dates import age_on
 from hearth.core.jinja import govuk_date
 
 
@@ -112,6 +112,7 @@ def care_of(*, user: Any, person: Any) -> CareJourney:
     placements = list(
         scoped(user, Placement.objects.filter(person=person), v)
         .select_related("provider")
+        .prefetch_related("provider__rates")
         .order_by("-started_on")
     )
     for p in placements:

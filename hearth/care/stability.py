@@ -13,8 +13,8 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 from hearth.care import codes
-from hearth.care.rules import age_on
 from hearth.casework.timescales import add_months
+from hearth.core.dates import age_on
 
 YEAR = timedelta(days=365)
 

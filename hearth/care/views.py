@@ -167,9 +167,10 @@ def provider_detail(request: HttpRequest, provider_id: int) -> HttpResponse:
             add_errors(form, error)
     today = timezone.localdate()
     rates = list(provider.rates.order_by("-starts_on"))
+    weekly = costs.rate_on(provider, today)
     children = (
         selectors.current_placements(user=request.user).filter(provider=provider).select_related("person")
     )
     context = {"provider": provider, "rates": rates, "form": form, "may_set": may_set, "children": list(children),
-               "weekly": costs.rate_on(provider, today), "yearly": costs.yearly(costs.rate_on(provider, today))}  # fmt: skip
+               "weekly": weekly, "yearly": costs.yearly(weekly)}  # fmt: skip
     return page(request, "care/provider.html", context, section="placements")

@@ -6,18 +6,10 @@ from collections.abc import Iterable
 from datetime import date
 from typing import Any
 
-from django.utils import timezone
-
 from hearth.core.access import Action, scoped
+from hearth.core.dates import age_on
 from hearth.core.jinja import govuk_date
 from hearth.people.models import AccessLevel, Address, IdentifierKind, Person, PersonKind
-
-
-def age_on(born: date | None, today: date | None = None) -> int | None:
-    if born is None:
-        return None
-    today = today or timezone.localdate()
-    return today.year - born.year - ((today.month, today.day) < (born.month, born.day))
 
 
 def date_of_birth_text(born: date | None) -> str:

@@ -29,7 +29,7 @@ from hearth.casework.models import (
 )
 from hearth.organisation.models import Authority
 from hearth.people.models import Identifier, IdentifierKind, Person
-from hearth.returns.years import CollectionYear
+from hearth.returns.years import CollectionYear, upn_unknown
 
 
 def _iso(day: date | None) -> str | None:
@@ -128,11 +128,7 @@ def _child(parent: ET.Element, person: Person, upn: str | None, episodes: list[I
     if upn:
         _add(ids, "UPN", upn)
     else:
-        _add(
-            ids,
-            "UPNunknown",
-            "UN1" if person.date_of_birth and (year.end - person.date_of_birth).days < 5 * 365 else "UN2",
-        )
+        _add(ids, "UPNunknown", upn_unknown(person.date_of_birth, year.end))
     _add(ids, "PersonBirthDate", _iso(person.date_of_birth))
     if person.date_of_birth is None:
         _add(ids, "ExpectedPersonBirthDate", _iso(person.expected_date_of_birth))

@@ -26,9 +26,9 @@ from hearth.care.models import (
     PeriodOfCare,
     Responsible,
 )
-from hearth.care.rules import age_on
+from hearth.core.dates import age_on, birthday
 from hearth.people.models import Allocation, Identifier, IdentifierKind, Person
-from hearth.returns.years import CollectionYear, birthday, dmy
+from hearth.returns.years import CollectionYear, dmy, upn_unknown
 
 COLUMNS: dict[str, list[str]] = {
     "header": ["CHILD", "SEX", "DOB", "ETHNIC", "UPN", "MOTHER", "MC_DOB"],
@@ -117,10 +117,9 @@ def _episode(e: Episode, year: CollectionYear) -> dict[str, str]:
 
 
 def _header(person: Person, upn: str | None, year: CollectionYear, *, in_care: bool) -> dict[str, str]:
-    age = age_on(person.date_of_birth, year.end) or 0
     mother = "0" if in_care and person.sex == "F" else ""  # required for every looked-after female (rule 393)
     return {"CHILD": str(person.pk), "SEX": person.sex, "DOB": dmy(person.date_of_birth), "ETHNIC": person.ethnicity,
-            "UPN": upn or ("UN1" if age < 5 else "UN2"), "MOTHER": mother, "MC_DOB": ""}  # fmt: skip
+            "UPN": upn or upn_unknown(person.date_of_birth, year.end), "MOTHER": mother, "MC_DOB": ""}  # fmt: skip
 
 
 def _reviews(authority_id: int, year: CollectionYear, people: dict[int, Person]) -> Rows:

@@ -5,6 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
+from hearth.core.dates import age_on
+
 
 @dataclass(frozen=True)
 class CollectionYear:
@@ -33,8 +35,7 @@ def dmy(day: date | None) -> str:
     return day.strftime("%d/%m/%Y") if day else ""
 
 
-def birthday(born: date, age: int) -> date:
-    try:
-        return born.replace(year=born.year + age)
-    except ValueError:  # 29 February
-        return born.replace(year=born.year + age, day=28)
+def upn_unknown(born: date | None, on: date) -> str:
+    """The code for a child with no UPN: UN1 under school age (or not yet born), UN2 otherwise."""
+    age = age_on(born, on)
+    return "UN1" if age is None or age < 5 else "UN2"

@@ -26,9 +26,10 @@ from hearth.care.codes import APPENDIX_4, Category
 from hearth.care.models import Placement, Provider, ProviderRate, Responsible
 from hearth.care.models import ProviderKind as K
 from hearth.casework.models import ProtectionPlan
+from hearth.core.dates import birthday
 from hearth.organisation.models import Authority, District, Team, TeamKind
 from hearth.people.models import Address, Person, Sex
-from hearth.synth.care_history import PARENT_CARERS, Story, Want, birthday, build, with_worker, years
+from hearth.synth.care_history import PARENT_CARERS, Story, Want, build, with_worker, years
 from hearth.synth.care_leavers import care_leaver_want, leaver_list, leaver_rows, left_care
 from hearth.synth.care_missing import Missing, make_hosted, make_missing
 from hearth.synth.care_permanence import Adoption, Journey, permanence_rows

@@ -22,6 +22,7 @@ from typing import Any
 from hearth.care import codes
 from hearth.care.models import ProviderKind as K
 from hearth.care.rules import Row, reason_new_for
+from hearth.core.dates import age_on
 from hearth.people.models import Person
 from hearth.synth import details
 from hearth.synth.care_providers import Book, Prov
@@ -120,14 +121,8 @@ def with_worker(story: Story, family: Any) -> Story:
 
 
 def years(born: date, on: date) -> int:
-    return on.year - born.year - ((on.month, on.day) < (born.month, born.day))
-
-
-def birthday(born: date, age: int) -> date:
-    try:
-        return born.replace(year=born.year + age)
-    except ValueError:  # 29 February
-        return date(born.year + age, 3, 1)
+    """Age in whole years (a date of birth is always known here)."""
+    return age_on(born, on) or 0
 
 
 def _day(rng: random.Random, lo: date, hi: date) -> date:

@@ -19,8 +19,9 @@ from hearth.care.leavers import leaver_category
 from hearth.care.models import CareLeaver, LeaverCategory, LeaverContact
 from hearth.care.models import ProviderKind as K
 from hearth.care.timescales import pathway_review_due
+from hearth.core.dates import birthday
 from hearth.people.models import Person
-from hearth.synth.care_history import PARENT_CARERS, Story, Want, birthday, build, with_worker, years
+from hearth.synth.care_history import PARENT_CARERS, Story, Want, build, with_worker, years
 from hearth.synth.care_permanence import Adoption
 from hearth.synth.care_providers import Book
 from hearth.synth.care_write import CareRows

@@ -12,7 +12,8 @@ from hearth.accounts.models import User
 from hearth.care.models import CareReview, CareVisit, EducationPlan, HealthCheck, HealthKind
 from hearth.care.timescales import education_plan_due, health_due, review_due, visit_due
 from hearth.casework.timescales import add_months
-from hearth.synth.care_history import Story, birthday, years
+from hearth.core.dates import birthday
+from hearth.synth.care_history import Story, years
 from hearth.synth.care_write import CareRows
 from hearth.synth.chance import weighted
 from hearth.synth.meetings import working_day

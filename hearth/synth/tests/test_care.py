@@ -38,9 +38,10 @@ from hearth.care.stability import Spell, long_term_stable, three_or_more
 from hearth.care.timescales import MISSING_THRESHOLDS, MISSING_WINDOW
 from hearth.casework.models import Meeting
 from hearth.chronology.models import ChronologyEntry
+from hearth.core.dates import birthday
 from hearth.organisation.models import Authority, District
 from hearth.synth.care import care_targets, county_scale, figures
-from hearth.synth.care_history import birthday, years
+from hearth.synth.care_history import years
 from hearth.synth.county import synth_county
 from hearth.synth.details import POSTCODES
 
