@@ -81,10 +81,13 @@ def make_hosted(rng: random.Random, authority: Authority, rows: CareRows, book: 
         spells.append((prov, rng.choice(HOME_AUTHORITIES), placed))
     Person.objects.bulk_create(people)
     a, hosted, addresses, ids, keys = authority.pk, [], [], [], []
+    issued = details.Issued(
+        set(Identifier.objects.filter(authority=authority, kind="nhs").values_list("value", flat=True))
+    )
     for person, (prov, (council, code), placed) in zip(people, spells, strict=True):
         town = person.district.name if person.district else "Brackenshire"
         addresses.append((a, person.pk, prov.name[:120], "", town, prov.postcode, placed))
-        nhs = details.nhs_number(rng)
+        nhs = issued.nhs(rng)
         ids.append((a, person.pk, "nhs", nhs))
         probe = Probe(person.given_name, person.family_name, person.date_of_birth, person.sex, {"nhs": nhs},
                       (prov.postcode,))  # fmt: skip

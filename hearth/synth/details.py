@@ -16,6 +16,7 @@ from collections import defaultdict
 from datetime import date
 from functools import cache
 from pathlib import Path
+from typing import Any
 
 from stdnum.gb import upn
 
@@ -36,6 +37,27 @@ def nhs_number(rng: random.Random) -> str:
         check = 0 if check == 11 else check
         if check != 10:
             return "".join(map(str, digits)) + str(check)
+
+
+class Issued:
+    """Numbers no two people share. Each is drawn from the county's random stream as before; one already
+    issued is drawn again from a stream of its own, so the rest of the county comes out the same."""
+
+    def __init__(self, used: set[str] | None = None) -> None:
+        self.used = set(used or ())
+        self.spare = random.Random(31)
+
+    def nhs(self, rng: random.Random) -> str:
+        return self._keep(nhs_number(rng), nhs_number)
+
+    def upn(self, rng: random.Random, born: date) -> str:
+        return self._keep(unique_pupil_number(rng, born), lambda spare: unique_pupil_number(spare, born))
+
+    def _keep(self, value: str, draw: Any) -> str:
+        while value in self.used:
+            value = draw(self.spare)
+        self.used.add(value)
+        return value
 
 
 def unique_pupil_number(rng: random.Random, born: date) -> str:

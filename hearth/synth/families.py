@@ -172,6 +172,7 @@ def _households(rng: random.Random, authority: Authority, families: list[Family]
     addresses: list[tuple[Any, ...]] = []
     keys: list[tuple[Any, ...]] = []
     a = authority.pk
+    issued = details.Issued()
     for family, household in zip(families, households, strict=True):
         code = details.postcode(rng, district_numbers[family.district.pk])
         moved_in = today - timedelta(days=rng.randint(30, 3000))
@@ -179,7 +180,7 @@ def _households(rng: random.Random, authority: Authority, families: list[Family]
         for person in (*family.adults, *family.children):
             members.append((a, household.pk, person.pk, moved_in))
             addresses.append((a, person.pk, address_line, "", family.district.name, code, moved_in))
-            ids = _identifiers(rng, person, today)
+            ids = _identifiers(rng, person, today, issued)
             identifiers += [(a, person.pk, k, v) for k, v in ids.items()]
             probe = Probe(
                 person.given_name, person.family_name, person.date_of_birth, person.sex, ids, (code,)
@@ -211,12 +212,12 @@ def _age(person: Person, today: date) -> int:
     return (today - person.date_of_birth).days // 365 if person.date_of_birth else 0
 
 
-def _identifiers(rng: random.Random, person: Person, today: date) -> dict[str, str]:
+def _identifiers(rng: random.Random, person: Person, today: date, issued: details.Issued) -> dict[str, str]:
     ids: dict[str, str] = {}
     if person.kind == PersonKind.CHILD:
         ids["la_child_id"] = f"BRK{person.pk:07d}"
     if rng.random() < 0.93:
-        ids["nhs"] = details.nhs_number(rng)
+        ids["nhs"] = issued.nhs(rng)
     born = person.date_of_birth
     if (
         person.kind == PersonKind.CHILD
@@ -224,7 +225,7 @@ def _identifiers(rng: random.Random, person: Person, today: date) -> dict[str, s
         and 5 <= (today - born).days // 365 <= 16
         and rng.random() < 0.9
     ):
-        ids["upn"] = details.unique_pupil_number(rng, born)
+        ids["upn"] = issued.upn(rng, born)
     return ids
 
 
