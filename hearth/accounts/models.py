@@ -19,6 +19,8 @@ class User(AbstractUser):
     role = models.CharField(max_length=30, choices=Role.choices, default=Role.PRACTITIONER)
     practitioner_kind = models.CharField(max_length=30, choices=PractitionerKind.choices, blank=True)
     job_title = models.CharField(max_length=120, blank=True)
+    # Social Work England registration number, as the SSDA903 names social workers (SW_ID), e.g. SW12345.
+    registration_number = models.CharField(max_length=20, blank=True)
     phone = models.CharField(max_length=30, blank=True)
 
     class Meta:

@@ -29,6 +29,7 @@ from hearth.casework.models import (
 )
 from hearth.organisation.models import Authority
 from hearth.people.models import Identifier, IdentifierKind, Person
+from hearth.returns.ids import child_ids
 from hearth.returns.years import CollectionYear, upn_unknown
 
 
@@ -68,6 +69,7 @@ def cin_census(*, authority: Authority, year: CollectionYear, now: datetime | No
         )
     )
     modules = _modules(people_ids, year)
+    ids = child_ids(authority_id=authority.pk, person_ids=people_ids)
     message = ET.Element("Message")
     header = ET.SubElement(message, "Header")
     details = ET.SubElement(header, "CollectionDetails")
@@ -84,7 +86,15 @@ def cin_census(*, authority: Authority, year: CollectionYear, now: datetime | No
     for e in episodes:
         by_person[e.person_id].append(e)
     for person_id in sorted(by_person):
-        _child(children, people[person_id], upns.get(person_id), by_person[person_id], modules, year)
+        _child(
+            children,
+            people[person_id],
+            ids[person_id],
+            upns.get(person_id),
+            by_person[person_id],
+            modules,
+            year,
+        )
     return message
 
 
@@ -120,11 +130,11 @@ def _modules(people_ids: set[int], year: CollectionYear) -> dict[str, dict[int, 
     return found
 
 
-def _child(parent: ET.Element, person: Person, upn: str | None, episodes: list[Involvement],
+def _child(parent: ET.Element, person: Person, la_child_id: str, upn: str | None, episodes: list[Involvement],
            modules: dict[str, dict[int, list[Any]]], year: CollectionYear) -> None:  # fmt: skip
     child = ET.SubElement(parent, "Child")
     ids = ET.SubElement(child, "ChildIdentifiers")
-    _add(ids, "LAchildID", person.pk)
+    _add(ids, "LAchildID", la_child_id)
     if upn:
         _add(ids, "UPN", upn)
     else:

@@ -2,7 +2,7 @@
 
 Tables and columns exactly as the 2025/26 specification (`../shared/specs/statutory-returns.md`, 1.2): the
 validator recognises each CSV by its exact header set. Codes come straight from the records (Hearth stores
-the 903 codes); dates are dd/mm/YYYY. Children are identified by their Hearth ID.
+the 903 codes); dates are dd/mm/YYYY. Children are identified by the council's child ID (`returns.ids`).
 """
 
 from __future__ import annotations
@@ -28,6 +28,7 @@ from hearth.care.models import (
 )
 from hearth.core.dates import age_on, birthday
 from hearth.people.models import Allocation, Identifier, IdentifierKind, Person
+from hearth.returns.ids import child_ids, worker_id
 from hearth.returns.years import CollectionYear, dmy, upn_unknown
 
 COLUMNS: dict[str, list[str]] = {
@@ -85,6 +86,11 @@ def ssda903_tables(*, authority_id: int, year: CollectionYear) -> dict[str, Rows
         "missing": _missing(authority_id, year, people, children),
         "social_worker": _social_workers(year, people, children),
     }
+    # Rows are built with Hearth IDs and given the council's child ID last.
+    ids = child_ids(authority_id=authority_id, person_ids=people)
+    for rows in tables.values():
+        for row in rows:
+            row["CHILD"] = ids[int(row["CHILD"])]
     return tables
 
 
@@ -269,7 +275,7 @@ def _social_workers(year: CollectionYear, people: dict[int, Person], children: s
     or the last one they had in care."""
     allocations = (
         Allocation.objects.filter(person_id__in=children, worker__isnull=False, started_on__lte=year.end)
-        .exclude(ended_on__lt=year.start).order_by("person_id", "started_on", "pk")
+        .exclude(ended_on__lt=year.start).select_related("worker").order_by("person_id", "started_on", "pk")
     )  # fmt: skip
     cared = {p.person_id: p for p in PeriodOfCare.objects.filter(person_id__in=children, started_on__lte=year.end)
              .exclude(ended_on__lt=year.start).order_by("started_on")}  # fmt: skip
@@ -285,13 +291,13 @@ def _social_workers(year: CollectionYear, people: dict[int, Person], children: s
         mine = by_child[a.person_id]
         if mine and mine[-1][0] == start:
             continue
-        mine.append((start, ended, a.worker_id))
+        mine.append((start, ended, worker_id(a.worker)))
     rows: Rows = []
     for person_id, episodes in sorted(by_child.items()):
-        for n, (start, ended, worker_id) in enumerate(episodes):
+        for n, (start, ended, sw_id) in enumerate(episodes):
             last = n == len(episodes) - 1
             rows.append({"CHILD": str(person_id), "DOB": dmy(people[person_id].date_of_birth),
-                         "SW_ID": f"SW{worker_id:06d}", "SW_DECOM": dmy(start), "SW_DEC": "" if last else dmy(ended),
+                         "SW_ID": sw_id, "SW_DECOM": dmy(start), "SW_DEC": "" if last else dmy(ended),
                          "SW_REASON": "FCONTA" if n == 0 else "CHCHAN"})  # fmt: skip
     return rows
 
