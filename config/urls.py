@@ -8,6 +8,7 @@ urlpatterns = [
     path("", include("hearth.chronology.urls")),
     path("", include("hearth.casework.urls")),
     path("", include("hearth.care.urls")),
+    path("returns/", include("hearth.returns.urls")),
     path("front-door/", include("hearth.frontdoor.urls")),
     path("api/", include("hearth.frontdoor.api_urls")),
     path("audit/", include("hearth.audit.urls")),

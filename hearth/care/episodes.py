@@ -65,7 +65,14 @@ def _carer_key(placement: Placement) -> str:
 
 
 def _rows(period: PeriodOfCare) -> list[Row]:
-    episodes = Episode.objects.filter(period=period).select_related("placement").order_by("started_on", "pk")
+    return episode_rows(
+        Episode.objects.filter(period=period).select_related("placement").order_by("started_on", "pk")
+    )
+
+
+def episode_rows(episodes: Iterable[Episode]) -> list[Row]:
+    """A period's episodes (in order, with their placements) as the rows `rules.check_period` reads. The
+    returns' pre-submission check reads the same rows."""
     rows = []
     for e in episodes:
         ends_placement = e.placement.ended_on is not None and e.placement.ended_on == e.ended_on

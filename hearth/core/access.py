@@ -57,6 +57,9 @@ class Capability(StrEnum):
     FRONT_DOOR_SIGN_OFF = "frontdoor.sign_off"  # a front door manager's sign-off of decisions
     CARE_REVIEWS = "care.reviews"  # chair and record looked-after children's reviews (IROs)
     PLACEMENTS = "care.placements"  # see placements and their costs, and the providers' rates
+    # Produce the statutory returns and run their pre-submission check. A return holds every child of the
+    # council, so only roles that reach the whole authority have it.
+    RETURNS = "returns.statutory"
 
 
 class Reach(StrEnum):
@@ -83,11 +86,23 @@ ROLE_CAPABILITIES: dict[str, frozenset[Capability]] = {
     Role.IRO: frozenset({*_EVERYONE, Capability.PEOPLE_VIEW, Capability.CARE_REVIEWS}),
     Role.BUSINESS_SUPPORT: frozenset({*_EVERYONE, Capability.PEOPLE_VIEW}),
     Role.PERFORMANCE_ANALYST: frozenset(
-        {*_EVERYONE, Capability.PEOPLE_VIEW, Capability.COUNTY_FIGURES, Capability.PLACEMENTS}
+        {
+            *_EVERYONE,
+            Capability.PEOPLE_VIEW,
+            Capability.COUNTY_FIGURES,
+            Capability.PLACEMENTS,
+            Capability.RETURNS,
+        }
     ),
     Role.ADMINISTRATOR: frozenset({*_EVERYONE, Capability.AUDIT_VIEW, Capability.COUNTY_FIGURES}),
     Role.HEAD_OF_SERVICE: frozenset(
-        {*_EVERYONE, Capability.PEOPLE_VIEW, Capability.COUNTY_FIGURES, Capability.PLACEMENTS}
+        {
+            *_EVERYONE,
+            Capability.PEOPLE_VIEW,
+            Capability.COUNTY_FIGURES,
+            Capability.PLACEMENTS,
+            Capability.RETURNS,
+        }
     ),
 }
 

@@ -26,6 +26,11 @@ class CollectionYear:
     def previous(self) -> CollectionYear:
         return CollectionYear(self.end_year - 1)
 
+    @classmethod
+    def containing(cls, day: date) -> CollectionYear:
+        """The collection year that `day` falls in."""
+        return cls(day.year + 1 if day.month >= 4 else day.year)
+
     def __str__(self) -> str:
         return f"{self.end_year - 1}/{str(self.end_year)[2:]}"
 

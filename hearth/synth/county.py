@@ -113,7 +113,7 @@ PERSONAS = (
     Persona("bs.aldermoor", "Bea", "Sutton", Role.BUSINESS_SUPPORT, "Aldermoor Business support", "",
             "Business support in Aldermoor: reads, cannot change"),
     Persona("analyst", "Ana", "Lyle", Role.PERFORMANCE_ANALYST, "Performance and intelligence", "",
-            "Performance analyst: county figures"),
+            "Performance analyst: county figures and the statutory returns"),
     Persona("hos", "Hana", "Shah", Role.HEAD_OF_SERVICE, "Performance and intelligence", "",
             "Head of service: every district's figures and records, read only"),
     Persona("admin", "Adi", "Mensah", Role.ADMINISTRATOR, "Systems administration", "",
