@@ -77,6 +77,9 @@ def test_adding_a_person_validates_files_them_in_the_index_and_audits(county):
     assert person.identifiers.get().value == "9434765919"
     assert person.addresses.get().postcode == "ST16 2LH"
     assert MatchKey.objects.filter(person=person, key="pc:ST16 2LH").exists()
+    filed = set(MatchKey.objects.filter(person=person).values_list("key", flat=True))
+    match_index_refresh(person)  # filing a new record without reading it back files it the same way
+    assert set(MatchKey.objects.filter(person=person).values_list("key", flat=True)) == filed
     entry = AuditEvent.objects.get(person_id=person.pk, action="create")
     assert entry.changes["possible_duplicates_shown"] == [4, 5]
 
