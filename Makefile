@@ -9,7 +9,7 @@ PG_URL = $(shell scripts/pg-test-server url)
 APT_PACKAGES := chromium postgresql
 export PIP_DISABLE_PIP_VERSION_CHECK := 1
 
-.PHONY: help install demo test lint typecheck migrations-check scoping-lint unit unit-postgres browser system-packages validate-returns validate-903 clean
+.PHONY: help install demo test lint typecheck migrations-check scoping-lint unit unit-postgres browser system-packages validate-returns validate-903 ssd-round-trip clean
 
 help:
 	@echo "make demo   install everything, create the demo county and serve it on http://127.0.0.1:8000"
@@ -70,7 +70,7 @@ unit-postgres: install system-packages
 browser: install system-packages
 	$(BIN)/pytest -m browser -q
 
-test: lint typecheck migrations-check scoping-lint unit unit-postgres browser validate-returns
+test: lint typecheck migrations-check scoping-lint unit unit-postgres browser validate-returns ssd-round-trip
 	@echo "All checks passed."
 
 # The demo county's SSDA903 return and CIN census, checked by the DfE's independent validators.
@@ -79,6 +79,11 @@ validate-returns: install
 
 validate-903: install
 	scripts/validate-returns ssda903
+
+# A demo county exported as the Standard Safeguarding Dataset and imported into an empty Hearth gives the
+# same SSDA903 return and CIN census; importing it again changes nothing.
+ssd-round-trip: install
+	scripts/ssd-round-trip 0.1
 
 clean:
 	rm -rf $(VENV) node_modules var/build var/static
