@@ -16,6 +16,8 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
+from django.utils import timezone
+
 from hearth.returns.ssd import export_care, export_casework, export_people
 from hearth.returns.ssd.columns import TABLES
 
@@ -23,13 +25,13 @@ Row = dict[str, Any]
 
 
 def ssd_value(value: Any) -> str:
-    """A value as the SSD's CSV writes it: ISO dates, Y/N flags, empty for none."""
+    """A value as the SSD's CSV writes it: ISO dates, local times, Y/N flags, empty for none."""
     if value is None:
         return ""
     if isinstance(value, bool):
         return "Y" if value else "N"
-    if isinstance(value, datetime):
-        return value.strftime("%Y-%m-%d %H:%M")
+    if isinstance(value, datetime):  # local (UK) time, as council systems record it and the import reads it
+        return timezone.localtime(value).strftime("%Y-%m-%d %H:%M")
     if isinstance(value, date):
         return value.isoformat()
     return str(value)

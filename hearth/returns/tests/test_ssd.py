@@ -89,6 +89,10 @@ def test_an_extract_imported_into_an_empty_hearth_gives_the_same_ssda903_return(
                                   identifiers__kind=IdentifierKind.LA_CHILD_ID,
                                   identifiers__value=str(county.allocated_child.pk))  # fmt: skip
     assert imported.given_name == county.allocated_child.given_name
+    # Times travel as UK local time: the missing episode in British Summer Time starts at the same moment.
+    from hearth.care.models import MissingEpisode
+
+    assert MissingEpisode.objects.get(person=imported).started_at == datetime(2025, 10, 3, 21, tzinfo=LONDON)
 
 
 def test_running_the_same_import_again_changes_nothing(extract, elsewhere):
