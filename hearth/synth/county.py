@@ -27,6 +27,7 @@ from hearth.audit.services import audit_record
 from hearth.organisation.models import Authority, District, Team, TeamKind
 from hearth.synth.care import make_care
 from hearth.synth.contacts import make_contacts
+from hearth.synth.disabilities import make_disabilities
 from hearth.synth.families import make_families
 from hearth.synth.names import FAMILY, GIVEN_FEMALE, GIVEN_MALE
 from hearth.synth.notes import make_case_notes
@@ -257,6 +258,7 @@ def synth_county(*, seed: int = 1, scale: float = 1.0, today: date | None = None
     summary.protection_plans = make_protection_plans(rng, authority, made.families_made, children, today)
     summary.casework = make_casework(rng, authority, made.families_made, members, children, today)
     summary.care = make_care(rng, authority, made.families_made, members, today)
+    make_disabilities(seed, authority)
     audit_record(
         action=AuditAction.CREATE,
         summary=f"Created the demo county (seed {seed}, scale {scale})",
