@@ -34,7 +34,14 @@ from hearth.audit.models import AuditAction
 from hearth.audit.services import audit_record, audit_record_each
 from hearth.organisation.models import District, Team, TeamKind
 from hearth.people.models import IdentifierKind, Person
-from hearth.people.services import AddressInput, PersonInput, person_match_or_create, validate_person_input
+from hearth.people.services import (
+    AddressInput,
+    PersonInput,
+    Placed,
+    person_create,
+    person_match_or_create,
+    validate_person_input,
+)
 from hearth.returns.models import SsdKey
 from hearth.returns.ssd.check import Checked, check_extract
 from hearth.returns.ssd.read import Problem, read_extract
@@ -210,6 +217,7 @@ def _organisation(by: Any, checked: Checked, keys: Keys) -> tuple[dict[str, Team
 def _people(by: Any, checked: Checked, keys: Keys, left_out: set[str], teams: dict[str, Team],
             result: SsdImportResult) -> dict[str, Person]:  # fmt: skip
     people: dict[str, Person] = {}
+    added: set[int] = set()
     for pid, p in checked.people.items():
         if pid in left_out:
             continue
@@ -237,12 +245,20 @@ def _people(by: Any, checked: Checked, keys: Keys, left_out: set[str], teams: di
             if errors:
                 raise ValidationError(errors)
             placed = person_match_or_create(by=by, data=data)
+            if not placed.created and placed.person.pk in added:
+                # The extract holds them as two people (twins, often): both are added, and the pair is
+                # offered for review on the duplicates page, rather than one taking the other's records.
+                twin = placed.person.pk
+                placed = Placed(
+                    person_create(by=by, data=data, candidates_seen=[twin]), created=True, possible=[twin]
+                )
         except ValidationError as error:
             raise SsdImportRefused(
                 [Problem("ssd_person.csv", p["n"], "", f"Person “{pid}”: {m}") for m in error.messages]
             ) from error
         people[pid] = placed.person
         if placed.created:
+            added.add(placed.person.pk)
             result.people_added += 1
         else:
             result.people_linked += 1

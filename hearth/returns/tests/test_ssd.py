@@ -199,3 +199,27 @@ def test_a_young_mother_and_her_baby_keep_their_relationship(county, tmp_path, e
 
     link = Relationship.objects.get(authority_id=elsewhere.authority_id, type=RelationshipType.PARENT)
     assert (link.person.given_name, link.other.given_name) == ("Mia", "Bo")
+
+
+def test_two_people_the_extract_holds_apart_stay_two_people(county, tmp_path, elsewhere):
+    from hearth.casework.models import InvolvementKind
+    from hearth.casework.services import involvement_open
+    from hearth.people.services import AddressInput, PersonInput, person_create
+
+    twins = [
+        person_create(by=county.social_worker, data=PersonInput(
+            given_name="Sam", family_name="Lee", date_of_birth=date(2016, 3, 3), sex="M",
+            address=AddressInput(line_1="1 Mill Lane", town="Fernbridge", postcode="ST16 2LH")))
+        for _ in range(2)
+    ]  # fmt: skip
+    for person in twins:
+        involvement_open(by=county.social_worker, person=person, kind=InvolvementKind.SOCIAL_CARE,
+                         started_on=date(2026, 1, 5))  # fmt: skip
+    folder = tmp_path / "ssd"
+    write_ssd(authority_id=county.authority.pk, out=folder)
+
+    result = ssd_import(by=elsewhere, folder=folder)
+
+    assert Person.objects.filter(authority_id=elsewhere.authority_id, given_name="Sam").count() == 2
+    assert result.people_linked == 0
+    assert any(pid == str(twins[1].pk) for pid, _ in result.possible_duplicates)
