@@ -218,12 +218,15 @@ def _people(by: Any, checked: Checked, keys: Keys, left_out: set[str], teams: di
             result: SsdImportResult) -> dict[str, Person]:  # fmt: skip
     people: dict[str, Person] = {}
     added: set[int] = set()
+    imported = Person.objects.filter(authority_id=by.authority_id).in_bulk(
+        [object_id for (table, _), object_id in keys.held.items() if table == "ssd_person"]
+    )  # fmt: skip
     for pid, p in checked.people.items():
         if pid in left_out:
             continue
-        held = keys.get("ssd_person", pid)
+        held = imported.get(keys.get("ssd_person", pid) or 0)
         if held is not None:
-            people[pid] = Person.objects.get(pk=held, authority_id=by.authority_id)
+            people[pid] = held
             result.people_already_imported += 1
             continue
         allocations = sorted(

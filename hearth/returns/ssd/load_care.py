@@ -84,7 +84,8 @@ def _placements_and_episodes(x: Loader, periods: dict[str, PeriodOfCare]) -> Non
 def _spans(x: Loader) -> dict[int, list[PeriodOfCare]]:
     """Each person's periods of care, earliest first."""
     spans: dict[int, list[PeriodOfCare]] = defaultdict(list)
-    for period in PeriodOfCare.objects.filter(person__in=list(x.people.values())).order_by("started_on"):
+    # By council, not a list of people: an IN list of a whole county's people is too long for SQLite.
+    for period in PeriodOfCare.objects.filter(authority_id=x.authority_id).order_by("started_on"):
         spans[period.person_id].append(period)
     return spans
 

@@ -211,7 +211,7 @@ def _care(x: Loader) -> None:
 def _leavers(x: Loader) -> None:
     leavers: dict[int, CareLeaver] = {}
     contacts = []
-    held = set(CareLeaver.objects.filter(person__in=x.people.values()).values_list("person_id", flat=True))
+    held = set(CareLeaver.objects.filter(authority_id=x.authority_id).values_list("person_id", flat=True))
     for p, r in x.new("leavers", "ssd_care_leavers"):
         if p.pk not in held and p.pk not in leavers and r["category"]:
             leavers[p.pk] = CareLeaver(**x.kw(p), category=r["category"], adviser=x.worker(r["adviser"]),
