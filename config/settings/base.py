@@ -51,6 +51,7 @@ INSTALLED_APPS = [
     "hearth.casework",
     "hearth.care",
     "hearth.returns",
+    "hearth.insight",
     "hearth.frontdoor",
     "hearth.synth",
 ]
