@@ -9,6 +9,7 @@ urlpatterns = [
     path("", include("hearth.casework.urls")),
     path("", include("hearth.care.urls")),
     path("returns/", include("hearth.returns.urls")),
+    path("insight/", include("hearth.insight.urls")),
     path("front-door/", include("hearth.frontdoor.urls")),
     path("api/", include("hearth.frontdoor.api_urls")),
     path("audit/", include("hearth.audit.urls")),

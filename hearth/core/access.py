@@ -60,6 +60,8 @@ class Capability(StrEnum):
     # Produce the statutory returns and run their pre-submission check. A return holds every child of the
     # council, so only roles that reach the whole authority have it.
     RETURNS = "returns.statutory"
+    # The demand and cost model's pages: forecasts and the financial case, figures that name nobody.
+    INSIGHT = "insight.view"
 
 
 class Reach(StrEnum):
@@ -92,6 +94,7 @@ ROLE_CAPABILITIES: dict[str, frozenset[Capability]] = {
             Capability.COUNTY_FIGURES,
             Capability.PLACEMENTS,
             Capability.RETURNS,
+            Capability.INSIGHT,
         }
     ),
     Role.ADMINISTRATOR: frozenset({*_EVERYONE, Capability.AUDIT_VIEW, Capability.COUNTY_FIGURES}),
@@ -102,6 +105,7 @@ ROLE_CAPABILITIES: dict[str, frozenset[Capability]] = {
             Capability.COUNTY_FIGURES,
             Capability.PLACEMENTS,
             Capability.RETURNS,
+            Capability.INSIGHT,
         }
     ),
 }

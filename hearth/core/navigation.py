@@ -28,6 +28,7 @@ NAV_ITEMS = (
     NavItem("My team", "casework:team", Capability.TEAM_CASELOADS, "team"),
     NavItem("Districts", "casework:districts", Capability.COUNTY_FIGURES, "districts"),
     NavItem("Returns", "returns:index", Capability.RETURNS, "returns"),
+    NavItem("Insight", "insight:index", Capability.INSIGHT, "insight"),
     NavItem("Staff directory", "organisation:directory", Capability.STAFF_VIEW, "staff"),
     NavItem("Audit log", "audit:list", Capability.AUDIT_VIEW, "audit"),
 )

@@ -1,0 +1,62 @@
+from __future__ import annotations
+
+import csv
+import io
+
+import pytest
+
+from hearth.accounts.roles import Role
+from hearth.core.tests.factories import UserFactory
+
+
+@pytest.mark.parametrize("role", [Role.PERFORMANCE_ANALYST, Role.HEAD_OF_SERVICE])
+def test_analysts_and_heads_of_service_see_the_financial_case(client, county, role):
+    client.force_login(
+        UserFactory(team=county.analyst.team, username=f"someone-{role}", role=role, practitioner_kind="")
+    )
+    response = client.get("/insight/financial-case/")
+    text = response.content.decode()
+    assert response.status_code == 200
+    assert "Break-even in 2023/24, after 4 years." in text
+    assert "53,013,482" in text and "(32,893)" in text  # Appendix 4's current cost; Table 1's last surplus
+    assert 'role="img"' in text and "Children looked after at each March" in text
+
+
+def test_a_social_worker_is_refused_insight(client, county):
+    client.force_login(county.social_worker)
+    for url in ("/insight/", "/insight/financial-case/", "/insight/financial-case/table-3.csv"):
+        assert client.get(url).status_code == 403
+
+
+def test_insight_is_in_the_analysts_navigation(client, county):
+    client.force_login(county.analyst)
+    assert 'href="/insight/"' in client.get("/insight/").content.decode()
+    client.force_login(county.social_worker)
+    assert 'href="/insight/"' not in client.get("/").content.decode()
+
+
+def test_each_table_downloads_as_csv(client, county):
+    client.force_login(county.analyst)
+    response = client.get("/insight/financial-case/table-3.csv")
+    assert response["Content-Type"].startswith("text/csv")
+    rows = list(csv.reader(io.StringIO(response.content.decode())))
+    assert rows[0] == ["£'000s", "2019/20", "2020/21", "2021/22", "2022/23", "2023/24", "2024/25", "2025/26"]
+    assert rows[-1] == [
+        "Break Even Point/Impact on MTFs",
+        "5,105",
+        "11,197",
+        "5,972",
+        "1,968",
+        "(1,315)",
+        "(2,834)",
+        "(3,453)",
+    ]
+    appendix = list(
+        csv.reader(io.StringIO(client.get("/insight/financial-case/appendix-4.csv").content.decode()))
+    )
+    assert appendix[-1][:4] == ["Total", "41,878", "1,255", "53,013,482"]
+
+
+def test_an_unknown_table_is_not_found(client, county):
+    client.force_login(county.analyst)
+    assert client.get("/insight/financial-case/table-9.csv").status_code == 404
