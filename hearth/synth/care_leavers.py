@@ -204,23 +204,35 @@ def leaver_rows(rng: random.Random, rows: CareRows, leavers: list[tuple[Person, 
         )
         if category == LeaverCategory.ELIGIBLE:
             continue
+        contacted: list[date] = []
         for n in range(rng.randint(1, 3)):
             on = today - timedelta(days=rng.randint(n * 120 + 1, n * 120 + 110))
-            in_touch = weighted(rng, IN_TOUCH)[0]
-            activity = accommodation = ""
-            if in_touch == "YES":
-                activity = weighted(rng, ACTIVITY)[0]
-                accommodation = "Z1" if staying_put else weighted(rng, ACCOMMODATION)[0]
-                if years(born, on) < 18 and accommodation == "Z1":
-                    accommodation = "U1"
-            rows.add(
-                LeaverContact,
-                person.pk,
-                on,
-                in_touch,
-                activity,
-                accommodation,
-                adviser.pk if adviser else None,
-            )
+            _contact(rows, rng, person, on, staying_put, adviser)
+            contacted.append(on)
             counts["leaver_contacts"] += 1
+        # Personal advisers also get in touch around each birthday from the 17th, as the SSDA903 asks (OC3).
+        # A stream of the young person's own, so the rest of the county comes out the same.
+        spare = random.Random(person.pk)
+        for age in range(17, 22):
+            day = birthday(born, age)
+            if today - timedelta(days=730) <= day <= today and all(
+                abs((day - c).days) > 45 for c in contacted
+            ):
+                on = min(today, day + timedelta(days=spare.randint(-30, 30)))
+                _contact(rows, spare, person, on, staying_put, adviser)
+                counts["leaver_contacts"] += 1
     return counts
+
+
+def _contact(rows: CareRows, rng: random.Random, person: Person, on: date, staying_put: bool,
+             adviser: User | None) -> None:  # fmt: skip
+    born = person.date_of_birth
+    assert born is not None
+    in_touch = weighted(rng, IN_TOUCH)[0]
+    activity = accommodation = ""
+    if in_touch == "YES":
+        activity = weighted(rng, ACTIVITY)[0]
+        accommodation = "Z1" if staying_put else weighted(rng, ACCOMMODATION)[0]
+        if years(born, on) < 18 and accommodation == "Z1":
+            accommodation = "U1"
+    rows.add(LeaverContact, person.pk, on, in_touch, activity, accommodation, adviser.pk if adviser else None)
