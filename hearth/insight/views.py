@@ -8,7 +8,8 @@ from django.views.decorators.http import require_GET
 
 from hearth.core.access import Capability, has_capability
 from hearth.core.views import forbidden, page
-from hearth.insight import presenters
+from hearth.insight import forecast_presenters, presenters, selectors
+from hearth.insight.forms import ForecastForm
 from hearth.model.case import build_case
 from hearth.model.scenario import load_scenario
 from hearth.model.tables import case_dict
@@ -43,4 +44,40 @@ def financial_case_csv(request: HttpRequest, table: str) -> HttpResponse:
         raise Http404("There is no table with that name")
     response = HttpResponse(presenters.table_csv(found), content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = f'attachment; filename="seed-case-{table}.csv"'
+    return response
+
+
+def _forecast(request: HttpRequest, form: ForecastForm) -> dict[str, object] | None:
+    """The forecast the form asks for, or None with the reason added to the form."""
+    try:
+        return selectors.forecast_for(user=request.user, choices=form.cleaned_data)
+    except ValueError as error:  # the model names the problem, e.g. too few records before the start
+        form.add_error(None, str(error))
+        return None
+
+
+@require_GET
+def forecast(request: HttpRequest) -> HttpResponse:
+    if not _allowed(request):
+        return forbidden(request)
+    bound = "start_0" in request.GET
+    form = ForecastForm(request.GET if bound else None, initial=ForecastForm.initial_values())
+    context: dict[str, object] = {"form": form}
+    if bound and form.is_valid():
+        report = _forecast(request, form)
+        if report is not None:
+            context |= forecast_presenters.forecast_view(report) | {"query": request.GET.urlencode()}
+    return page(request, "insight/forecast.html", context, section="insight")
+
+
+@require_GET
+def forecast_csv(request: HttpRequest) -> HttpResponse:
+    if not _allowed(request):
+        return forbidden(request)
+    form = ForecastForm(request.GET)
+    report = _forecast(request, form) if form.is_valid() else None
+    if report is None:
+        return forecast(request)  # the page, with what is wrong
+    response = HttpResponse(forecast_presenters.forecast_csv(report), content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = 'attachment; filename="forecast.csv"'
     return response

@@ -34,3 +34,48 @@ def test_an_analyst_reads_the_financial_case_and_downloads_a_table(visit, county
     with page.expect_download() as download:
         page.get_by_role("link", name="Download Table 3 as CSV").click()
     assert download.value.suggested_filename == "seed-case-table-3.csv"
+
+
+def test_an_analyst_forecasts_children_looked_after_with_the_scenarios(visit, county):
+    # Given a council that has looked after children since 2024
+    from datetime import date
+
+    from hearth.care.episodes import NewPlacement, care_start
+    from hearth.care.tests.factories import provider
+    from hearth.core.tests.factories import PersonFactory
+
+    carers = provider(county.authority, name="The Hills")
+    for n in range(8):
+        child = PersonFactory(district=county.aldermoor, date_of_birth=date(2012 + n % 4, 1 + n, 10))
+        care_start(by=county.social_worker, person=child, started_on=date(2024, 1 + n, 3), legal_status="C2",
+                   category_of_need="N1", placement=NewPlacement("U6", carers))  # fmt: skip
+
+    # When the analyst opens the forecast from Insight
+    page = visit.sign_in("analyst", PASSWORD)
+    visit.goto("/insight/")
+    page.get_by_role("link", name="Forecast of children looked after").click()
+    visit.axe("the forecast's choices")
+
+    # and asks for a forecast of no years, they are told what to put right
+    page.get_by_label("Years to forecast").fill("0")
+    page.get_by_role("button", name="Make the forecast").click()
+    visit.axe("a bad choice")
+    expect(page.get_by_role("alert")).to_contain_text("Forecast at least 1 year")
+
+    # Then with two years from 1 April 2025 they get the forecast, its intervals, costs and scenarios
+    page.get_by_label("Day").fill("1")
+    page.get_by_label("Month").fill("4")
+    page.get_by_label("Year", exact=True).fill("2025")
+    page.get_by_label("Years to forecast").fill("2")
+    page.get_by_role("button", name="Make the forecast").click()
+    visit.axe("the forecast")
+    expect(
+        page.get_by_role(
+            "img", name="Children looked after at each 31 March: the forecast with its intervals"
+        )
+    ).to_be_visible()
+    expect(page.get_by_role("table", name="Children looked after at each 31 March")).to_contain_text(
+        "31 March 2027"
+    )
+    expect(page.get_by_role("heading", name="Scenarios")).to_be_visible()
+    expect(page.get_by_role("link", name="Download the forecast as CSV")).to_be_visible()

@@ -60,3 +60,56 @@ def test_each_table_downloads_as_csv(client, county):
 def test_an_unknown_table_is_not_found(client, county):
     client.force_login(county.analyst)
     assert client.get("/insight/financial-case/table-9.csv").status_code == 404
+
+
+FORECAST = "/insight/forecast/"
+CHOICES = {"start_0": "1", "start_1": "4", "start_2": "2025", "years": "2", "reference_years": "2", "trend": "none",
+           "levers": "on"}  # fmt: skip
+
+
+def test_the_forecast_page_offers_the_choices_before_forecasting(client, county):
+    client.force_login(county.analyst)
+    text = client.get(FORECAST).content.decode()
+    assert "Make the forecast" in text and 'name="trend"' in text
+    assert "Children looked after at each 31 March" not in text  # nothing forecast until asked
+
+
+def test_an_analyst_forecasts_with_intervals_scenarios_and_a_csv(client, county, looked_after):
+    client.force_login(county.analyst)
+    text = client.get(FORECAST, CHOICES).content.decode()
+    assert "Children looked after at each 31 March" in text and "80% interval" in text
+    assert (
+        'role="img"' in text
+        and "Scenarios" in text
+        and "Family group conferences for 60% of families" in text
+    )
+    assert "Return on investment" in text and "What the forecast assumes" in text
+    response = client.get("/insight/forecast.csv", CHOICES)
+    assert response["Content-Type"].startswith("text/csv")
+    rows = list(csv.reader(io.StringIO(response.content.decode())))
+    assert rows[0][:4] == ["what", "on or year", "measure", "median"]
+    assert any(r[0].startswith("scenario: Family group conferences") for r in rows)
+
+
+@pytest.mark.parametrize(
+    ("change", "message"),
+    [
+        ({"start_1": "13"}, "Forecast from must be a real date"),
+        ({"years": "0"}, "Forecast at least 1 year"),
+        ({"years": "five"}, "Enter how many years to forecast as a whole number"),
+        ({"start_2": "2099"}, "The forecast must start today or earlier"),
+        ({"trend": "sideways"}, "Select a valid choice"),
+    ],
+)
+def test_bad_choices_are_explained_and_nothing_is_forecast(client, county, looked_after, change, message):
+    client.force_login(county.analyst)
+    response = client.get(FORECAST, {**CHOICES, **change})
+    text = response.content.decode()
+    assert "There is a problem" in text and message in text
+    assert "Children looked after at each 31 March" not in text
+
+
+def test_a_forecast_the_records_cannot_support_says_why(client, county):
+    client.force_login(county.analyst)  # a council with no children looked after in its records
+    text = client.get(FORECAST, CHOICES).content.decode()
+    assert "There is a problem" in text and "nothing to forecast from" in text

@@ -1,0 +1,147 @@
+"""What the forecast page shows, from `forecasting.forecast_report`: the chart with its intervals, the
+figures in tables, the scenarios' finances as the seed's tables set them out, and the assumptions in words."""
+
+from __future__ import annotations
+
+import csv
+import io
+from datetime import date
+from typing import Any
+
+from hearth.core.jinja import govuk_date
+from hearth.insight.charts import Band, Series, line_chart
+from hearth.insight.forms import TREND_CHOICES
+
+LEVER_WORDS = {
+    "fewer_entrants": "{:.0%} fewer children come into care",
+    "ifa_to_in_house": "{:.0%} of new agency foster placements are made in house instead",
+    "more_sgo": "children leave foster care {:.0%} faster, more of them on special guardianship orders",
+    "fgc_coverage": "family group conferences reach {:.0%} of families on the edge of care",
+    "fgc_effectiveness": "and keep {:.0%} of those children out of care",
+}
+
+
+def _n(value: float) -> str:
+    return f"{round(value):,}"
+
+
+def _k(value: float) -> str:
+    """£ as £'000s, a negative in brackets as the seed's tables write it."""
+    text = f"{abs(round(value / 1000)):,}"
+    return f"({text})" if round(value / 1000) < 0 else text
+
+
+def _range(pair: list[float], money: bool = False) -> str:
+    low, high = pair
+    return f"{_k(low)} to {_k(high)}" if money else f"{_n(low)} to {_n(high)}"
+
+
+def _on(iso: str) -> str:
+    return govuk_date(date.fromisoformat(iso))
+
+
+def forecast_view(report: dict[str, Any]) -> dict[str, Any]:
+    labels = report["category_labels"]
+    ends = report["year_ends"]
+    x_labels = [date.fromisoformat(e["on"]).strftime("March %Y") for e in ends]
+    total = [e["total"] for e in ends]
+    chart = line_chart(
+        chart_id="forecast", title="Children looked after at each 31 March: the forecast with its intervals",
+        summary=f"From {_n(total[0]['median'])} on {_on(ends[0]['on'])} to {_n(total[-1]['median'])} on "
+                f"{_on(ends[-1]['on'])} (95% interval {_range(total[-1]['p95'])}). The darker band holds 80% of "
+                "the simulations, the lighter one 95%.",
+        x_labels=x_labels, series=[Series("Forecast (median)", [t["median"] for t in total])],
+        bands=[Band("95% interval", [t["p95"][0] for t in total], [t["p95"][1] for t in total]),
+               Band("80% interval", [t["p80"][0] for t in total], [t["p80"][1] for t in total])],
+        include_zero=False,
+    )  # fmt: skip
+    return {
+        "report": report,
+        "chart": chart,
+        "total_rows": [
+            (
+                _on(e["on"]),
+                _n(t["median"]),
+                "" if n == 0 else _range(t["p80"]),
+                "" if n == 0 else _range(t["p95"]),
+            )
+            for n, (e, t) in enumerate(zip(ends, total, strict=True))
+        ],
+        "years": [e["label"] if n else "Start" for n, e in enumerate(ends)],
+        "category_rows": [
+            (labels[c], [_n(e["by_category"][c]["median"]) for e in ends]) for c in report["categories"]
+        ],
+        "cost_rows": [
+            (c["year"], _k(c["median"]), _range(c["p80"], money=True), _range(c["p95"], money=True))
+            for c in report["costs"]
+        ],
+        "unit_cost_rows": [
+            (labels[c], f"£{round(report['unit_costs'][c]):,}", report["unit_costs_source"][c])
+            for c in report["categories"]
+        ],
+        "assumptions": assumptions(report),
+        "scenarios": [scenario_view(name, lever) for name, lever in report["levers"].items()],
+    }
+
+
+def assumptions(report: dict[str, Any]) -> list[str]:
+    ref = report["reference"]
+    trend = dict(TREND_CHOICES)[ref["trend"]].lower()
+    return [
+        f"The rates come from the council’s own records from {_on(ref['from'])} to {_on(ref['to'])}: "
+        f"{_n(ref['entrants'])} children came into care (about {ref['entries_a_month']:.0f} a month), {_n(ref['exits'])} "
+        f"left care before 18, and {_n(ref['transitions'])} moved to a different kind of placement.",
+        f"In the forecast, children come into care {trend}: about {ref['entries_a_month_at_start']:.0f} a month, "
+        "more in some months than others as in the records.",
+        "Each child’s chance of leaving care, or of moving to a different kind of placement, depends on their age "
+        "and where they live, as in the records. Everyone leaves care at 18.",
+        f"The forecast is run {report['runs']:,} times with chance playing out differently each time. The figure "
+        "given is the middle one; the intervals hold the middle 80% and 95% of the runs.",
+        "Costs are each kind of placement’s average yearly cost from the providers’ rates, at today’s prices.",
+    ]
+
+
+def scenario_view(name: str, lever: dict[str, Any]) -> dict[str, Any]:
+    finances = lever["finances"]
+    years = finances["years"]
+    said = [LEVER_WORDS[key].format(value) for key, value in lever["levers"].items() if value]
+    roi = finances.get("roi")
+    return {
+        "name": name,
+        "what": "; ".join(said) or "no change",
+        "years": [y["year"] for y in years],
+        "children": [_n(f["median"]) for f in lever["fewer_children"]],
+        "rows": [
+            ("Investment", [_k(y["investment"]) for y in years], _k(finances["total_investment"])),
+            ("Savings", [_k(y["saving"]) for y in years], _k(finances["total_saving"])),
+            ("Net position: surplus (deficit)", [_k(y["net"]) for y in years], _k(finances["net"])),
+            ("Cumulative net position", [_k(y["cumulative_net"]) for y in years], ""),
+        ],
+        "saving_80": _range(finances["total_saving_80"], money=True),
+        "roi": "no investment" if roi is None else f"{roi:.0%}",
+        "break_even": finances.get("break_even_year") or "not within the forecast",
+        "payback": finances.get("payback_year") or "not within the forecast",
+    }
+
+
+def forecast_csv(report: dict[str, Any]) -> str:
+    out = io.StringIO()
+    writer = csv.writer(out)
+    writer.writerow(["what", "on or year", "measure", "median", "80% low", "80% high", "95% low", "95% high"])
+    for end in report["year_ends"]:
+        for measure, figure in [("All children looked after", end["total"]),
+                                *[(report["category_labels"][c], f) for c, f in end["by_category"].items()]]:  # fmt: skip
+            writer.writerow(
+                ["children", end["on"], measure, figure["median"], *figure["p80"], *figure["p95"]]
+            )
+    for cost in report["costs"]:
+        writer.writerow(["cost £", cost["year"], "All placements", round(cost["median"]),
+                         *[round(v) for v in (*cost["p80"], *cost["p95"])]])  # fmt: skip
+    for name, lever in report["levers"].items():
+        for year in lever["finances"]["years"]:
+            writer.writerow([f"scenario: {name}", year["year"], "saving £", round(year["saving"]),
+                             *[round(v) for v in year["saving_80"]], "", ""])  # fmt: skip
+            writer.writerow(
+                [f"scenario: {name}", year["year"], "investment £", round(year["investment"]), "", "", "", ""]
+            )
+    return out.getvalue()
