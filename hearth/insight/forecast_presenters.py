@@ -81,7 +81,23 @@ def forecast_view(report: dict[str, Any]) -> dict[str, Any]:
         ],
         "assumptions": assumptions(report),
         "scenarios": [scenario_view(name, lever) for name, lever in report["levers"].items()],
+        "comparison_chart": comparison_chart(report, x_labels) if report["levers"] else "",
     }
+
+
+def comparison_chart(report: dict[str, Any], x_labels: list[str]) -> Any:
+    series = [Series("The forecast", [e["total"]["median"] for e in report["year_ends"]])]
+    series += [
+        Series(name, [e["total"]["median"] for e in lever["year_ends"]])
+        for name, lever in report["levers"].items()
+    ]
+    last = report["year_ends"][-1]
+    return line_chart(
+        chart_id="scenarios", title="Children looked after at each 31 March: the forecast and each scenario",
+        summary=f"The forecast reaches {_n(last['total']['median'])} on {_on(last['on'])}; "
+                + "; ".join(f"{name}: {_n(lever['year_ends'][-1]['total']['median'])}" for name, lever in report["levers"].items())
+                + ".", x_labels=x_labels, series=series, include_zero=False,
+    )  # fmt: skip
 
 
 def assumptions(report: dict[str, Any]) -> list[str]:

@@ -44,13 +44,17 @@ class ForecastForm(forms.Form):
         label="Children coming into care in the forecast", choices=TREND_CHOICES, widget=forms.RadioSelect,
         error_messages={"required": "Choose how many children come into care in the forecast"},
     )  # fmt: skip
-    levers = forms.BooleanField(label="Also run the scenario levers and their finances", required=False)
+    levers = forms.BooleanField(required=False)  # set by the scenarios page, not asked
 
     @classmethod
     def initial_values(cls) -> dict[str, Any]:
         start = last_april()
-        return {"start": [start.day, start.month, start.year], "years": 5, "reference_years": 3, "trend": "none",
-                "levers": True}  # fmt: skip
+        return {
+            "start": [start.day, start.month, start.year],
+            "years": 5,
+            "reference_years": 3,
+            "trend": "none",
+        }
 
     def clean_start(self) -> date:
         start: date = self.cleaned_data["start"]

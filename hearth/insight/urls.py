@@ -9,4 +9,5 @@ urlpatterns = [
     path("financial-case/<slug:table>.csv", views.financial_case_csv, name="case-csv"),
     path("forecast/", views.forecast, name="forecast"),
     path("forecast.csv", views.forecast_csv, name="forecast-csv"),
+    path("scenarios/", views.scenarios, name="scenarios"),
 ]

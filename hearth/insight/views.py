@@ -56,18 +56,37 @@ def _forecast(request: HttpRequest, form: ForecastForm) -> dict[str, object] | N
         return None
 
 
+def _forecast_page(
+    request: HttpRequest, *, template: str, action: str, button: str, levers: bool
+) -> HttpResponse:
+    bound = "start_0" in request.GET
+    data = request.GET.copy()
+    if levers:
+        data["levers"] = "on"
+    form = ForecastForm(data if bound else None, initial=ForecastForm.initial_values())
+    context: dict[str, object] = {"form": form, "form_action": action, "button": button}
+    if bound and form.is_valid():
+        report = _forecast(request, form)
+        if report is not None:
+            context |= forecast_presenters.forecast_view(report) | {"query": data.urlencode()}
+    return page(request, template, context, section="insight")
+
+
 @require_GET
 def forecast(request: HttpRequest) -> HttpResponse:
     if not _allowed(request):
         return forbidden(request)
-    bound = "start_0" in request.GET
-    form = ForecastForm(request.GET if bound else None, initial=ForecastForm.initial_values())
-    context: dict[str, object] = {"form": form}
-    if bound and form.is_valid():
-        report = _forecast(request, form)
-        if report is not None:
-            context |= forecast_presenters.forecast_view(report) | {"query": request.GET.urlencode()}
-    return page(request, "insight/forecast.html", context, section="insight")
+    return _forecast_page(request, template="insight/forecast.html", action="insight:forecast",
+                          button="Make the forecast", levers=False)  # fmt: skip
+
+
+@require_GET
+def scenarios(request: HttpRequest) -> HttpResponse:
+    """The forecast's scenario levers side by side, with their finances."""
+    if not _allowed(request):
+        return forbidden(request)
+    return _forecast_page(request, template="insight/scenarios.html", action="insight:scenarios",
+                          button="Compare the scenarios", levers=True)  # fmt: skip
 
 
 @require_GET

@@ -36,7 +36,7 @@ def test_an_analyst_reads_the_financial_case_and_downloads_a_table(visit, county
     assert download.value.suggested_filename == "seed-case-table-3.csv"
 
 
-def test_an_analyst_forecasts_children_looked_after_with_the_scenarios(visit, county):
+def test_an_analyst_forecasts_children_looked_after_and_compares_the_scenarios(visit, county):
     # Given a council that has looked after children since 2024
     from datetime import date
 
@@ -62,7 +62,7 @@ def test_an_analyst_forecasts_children_looked_after_with_the_scenarios(visit, co
     visit.axe("a bad choice")
     expect(page.get_by_role("alert")).to_contain_text("Forecast at least 1 year")
 
-    # Then with two years from 1 April 2025 they get the forecast, its intervals, costs and scenarios
+    # Then with two years from 1 April 2025 they get the forecast, its intervals and costs
     page.get_by_label("Day").fill("1")
     page.get_by_label("Month").fill("4")
     page.get_by_label("Year", exact=True).fill("2025")
@@ -77,5 +77,13 @@ def test_an_analyst_forecasts_children_looked_after_with_the_scenarios(visit, co
     expect(page.get_by_role("table", name="Children looked after at each 31 March")).to_contain_text(
         "31 March 2027"
     )
-    expect(page.get_by_role("heading", name="Scenarios")).to_be_visible()
     expect(page.get_by_role("link", name="Download the forecast as CSV")).to_be_visible()
+
+    # and can compare the scenarios, each with its finances
+    page.get_by_role("link", name="Compare scenarios").click()
+    visit.axe("the scenarios")
+    expect(
+        page.get_by_role("img", name="Children looked after at each 31 March: the forecast and each scenario")
+    ).to_be_visible()
+    fgc = page.get_by_role("table", name=re.compile("^Family group conferences for 60% of families"))
+    expect(fgc.get_by_role("row", name=re.compile("^Investment"))).to_contain_text("510")

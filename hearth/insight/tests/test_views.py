@@ -24,7 +24,14 @@ def test_analysts_and_heads_of_service_see_the_financial_case(client, county, ro
 
 def test_a_social_worker_is_refused_insight(client, county):
     client.force_login(county.social_worker)
-    for url in ("/insight/", "/insight/financial-case/", "/insight/financial-case/table-3.csv"):
+    for url in (
+        "/insight/",
+        "/insight/financial-case/",
+        "/insight/financial-case/table-3.csv",
+        "/insight/forecast/",
+        "/insight/scenarios/",
+        "/insight/forecast.csv",
+    ):
         assert client.get(url).status_code == 403
 
 
@@ -74,20 +81,31 @@ def test_the_forecast_page_offers_the_choices_before_forecasting(client, county)
     assert "Children looked after at each 31 March" not in text  # nothing forecast until asked
 
 
-def test_an_analyst_forecasts_with_intervals_scenarios_and_a_csv(client, county, looked_after):
+def test_an_analyst_forecasts_with_intervals_and_a_csv(client, county, looked_after):
     client.force_login(county.analyst)
-    text = client.get(FORECAST, CHOICES).content.decode()
-    assert "Children looked after at each 31 March" in text and "80% interval" in text
+    choices = {k: v for k, v in CHOICES.items() if k != "levers"}
+    text = client.get(FORECAST, choices).content.decode()
     assert (
-        'role="img"' in text
-        and "Scenarios" in text
-        and "Family group conferences for 60% of families" in text
+        "Children looked after at each 31 March" in text and "80% interval" in text and 'role="img"' in text
     )
-    assert "Return on investment" in text and "What the forecast assumes" in text
-    response = client.get("/insight/forecast.csv", CHOICES)
+    assert "What the forecast assumes" in text and "Compare scenarios" in text
+    assert "Return on investment" not in text  # the scenarios have a page of their own
+    response = client.get("/insight/forecast.csv", choices)
     assert response["Content-Type"].startswith("text/csv")
     rows = list(csv.reader(io.StringIO(response.content.decode())))
     assert rows[0][:4] == ["what", "on or year", "measure", "median"]
+    assert {r[0] for r in rows[1:]} == {"children", "cost £"}
+
+
+def test_the_scenarios_page_compares_the_levers_and_their_finances(client, county, looked_after):
+    client.force_login(county.analyst)
+    text = client.get(
+        "/insight/scenarios/", {k: v for k, v in CHOICES.items() if k != "levers"}
+    ).content.decode()
+    assert "the forecast and each scenario" in text  # the comparison chart's title
+    assert "Family group conferences for 60% of families" in text and "Return on investment" in text
+    assert "Breaks even in" in text
+    rows = list(csv.reader(io.StringIO(client.get("/insight/forecast.csv", CHOICES).content.decode())))
     assert any(r[0].startswith("scenario: Family group conferences") for r in rows)
 
 
