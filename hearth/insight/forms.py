@@ -9,6 +9,7 @@ from django import forms
 from django.utils import timezone
 
 from hearth.core.fields import DateField
+from hearth.returns.years import CollectionYear
 
 TREND_CHOICES = (
     ("none", "At the average rate of the reference years"),
@@ -18,8 +19,8 @@ TREND_CHOICES = (
 
 
 def last_april(today: date | None = None) -> date:
-    today = today or timezone.localdate()
-    return date(today.year if today.month >= 4 else today.year - 1, 4, 1)
+    """The start of this financial year."""
+    return CollectionYear.containing(today or timezone.localdate()).start
 
 
 class ForecastForm(forms.Form):

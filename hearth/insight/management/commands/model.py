@@ -14,7 +14,6 @@ from pathlib import Path
 from typing import Any
 
 from django.core.management.base import BaseCommand, CommandError, CommandParser
-from django.utils import timezone
 
 from hearth.insight.forecasting import (
     TRENDS,
@@ -23,11 +22,12 @@ from hearth.insight.forecasting import (
     format_backtest,
     format_forecast,
 )
+from hearth.insight.forms import last_april
 from hearth.model.case import build_case
 from hearth.model.lever_scenarios import levers_path, load_levers
 from hearth.model.scenario import ScenarioError, load_scenario
 from hearth.model.tables import case_dict, case_text
-from hearth.organisation.models import Authority
+from hearth.organisation.commands import council_from
 
 
 class Command(BaseCommand):
@@ -121,7 +121,7 @@ class Command(BaseCommand):
                      runs: int, seed: int, workers: int, authority: str, format: str, **options: Any) -> str:  # fmt: skip
         scenarios = load_levers(levers) if levers else {}
         report = forecast_report(
-            authority_id=_council(authority).pk, start=start or _last_april(), years=years, runs=runs,
+            authority_id=council_from(authority).pk, start=start or last_april(), years=years, runs=runs,
             reference_years=reference_years, trend=trend, seed=seed, workers=workers,
             levers={s.label: s.levers for s in scenarios.values()},
             investment={s.label: s.investment for s in scenarios.values()},
@@ -145,7 +145,7 @@ class Command(BaseCommand):
 
     def run_backtest(self, *, at: date, horizons: list[int], reference_years: int, trend: str, runs: int, seed: int,
                      workers: int, authority: str, format: str, **options: Any) -> str:  # fmt: skip
-        report = backtest_report(authority_id=_council(authority).pk, at=at, horizons=tuple(horizons),
+        report = backtest_report(authority_id=council_from(authority).pk, at=at, horizons=tuple(horizons),
                                  reference_years=reference_years, trend=trend, runs=runs, seed=seed, workers=workers)  # fmt: skip
         return (
             json.dumps(report, indent=2, default=str) + "\n" if format == "json" else format_backtest(report)
@@ -159,17 +159,3 @@ def _date(text: str) -> date:
         raise argparse.ArgumentTypeError(
             f"write the date as YYYY-MM-DD, for example 2026-04-01, not {text!r}"
         ) from None
-
-
-def _last_april() -> date:
-    today = timezone.localdate()
-    return date(today.year if today.month >= 4 else today.year - 1, 4, 1)
-
-
-def _council(code: str) -> Authority:
-    councils = Authority.objects.filter(dfe_code=code) if code else Authority.objects.all()
-    if councils.count() != 1:
-        raise CommandError(
-            f"Name the council with --authority <DfE code>: Hearth holds {councils.count()} that match"
-        )
-    return councils.get()

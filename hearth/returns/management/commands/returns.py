@@ -7,6 +7,7 @@ from typing import Any
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 from django.utils import timezone
 
+from hearth.organisation.commands import council_from
 from hearth.organisation.models import Authority
 from hearth.returns.annex_a import write_annex_a
 from hearth.returns.cin import write_cin
@@ -40,11 +41,7 @@ class Command(BaseCommand):
 
     def handle(self, *args: Any, kind: str, year: int | None, on: str, out: Path, authority: str,
                **options: Any) -> None:  # fmt: skip
-        councils = Authority.objects.filter(dfe_code=authority) if authority else Authority.objects.all()
-        if councils.count() != 1:
-            raise CommandError("Name the council with --authority <DfE code>: Hearth holds "
-                               f"{councils.count()} councils that match")  # fmt: skip
-        council = councils.get()
+        council = council_from(authority)
         if kind == "annex-a":
             self._annex_a(council, _day(on), out)
             return

@@ -6,6 +6,7 @@ from typing import Any
 
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
+from hearth.organisation.commands import council_from
 from hearth.organisation.models import Authority
 
 
@@ -39,11 +40,7 @@ class Command(BaseCommand):
             Authority.objects.create(
                 name=options["council_name"], short_name=options["council_name"], dfe_code=authority
             )
-        councils = Authority.objects.filter(dfe_code=authority) if authority else Authority.objects.all()
-        if councils.count() != 1:
-            raise CommandError("Name the council with --authority <DfE code>: Hearth holds "
-                               f"{councils.count()} councils that match")  # fmt: skip
-        council = councils.get()
+        council = council_from(authority)
         started = time.perf_counter()
         if action == "export":
             from hearth.returns.ssd.export import write_ssd
