@@ -84,7 +84,7 @@ def bench(children: int, args: argparse.Namespace) -> None:
     load_time, _ = timed(args.repeat, load)
     fit_time, _ = timed(args.repeat, fit_only)
     forecast_time, result = timed(args.repeat, fit_and_forecast)
-    summary_time, _ = timed(args.repeat, result.summary)  # type: ignore[attr-defined]
+    summary_time, summary = timed(args.repeat, result.summary)  # type: ignore[attr-defined]
     tracemalloc.start()
     forecast(
         load(), start=START, years=args.years, runs=args.runs, unit_costs=COSTS, workers=args.workers
@@ -92,7 +92,7 @@ def bench(children: int, args: argparse.Namespace) -> None:
     peak = tracemalloc.get_traced_memory()[1] / 2**20
     tracemalloc.stop()
     total = load_time + forecast_time + summary_time
-    median = result.summary()["year_ends"][-1]["total"]  # type: ignore[attr-defined]
+    median = summary["year_ends"][-1]["total"]
     print(f"  spells to columns {load_time:.2f} s; fit and forecast ({args.runs:,} simulations, {args.years} years"
           f"{f', {args.workers} processes' if args.workers > 1 else ''}) {forecast_time:.2f} s (the fit alone "
           f"{fit_time:.2f} s); summary "

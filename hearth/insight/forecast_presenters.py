@@ -10,30 +10,8 @@ from typing import Any
 
 from hearth.core.jinja import govuk_date
 from hearth.insight.charts import Band, Series, line_chart
+from hearth.insight.forecasting import lever_words, number, number_range, thousands
 from hearth.insight.forms import TREND_CHOICES
-
-LEVER_WORDS = {
-    "fewer_entrants": "{:.0%} fewer children come into care",
-    "ifa_to_in_house": "{:.0%} of new agency foster placements are made in house instead",
-    "more_sgo": "children leave foster care {:.0%} faster, more of them on special guardianship orders",
-    "fgc_coverage": "family group conferences reach {:.0%} of families on the edge of care",
-    "fgc_effectiveness": "and keep {:.0%} of those children out of care",
-}
-
-
-def _n(value: float) -> str:
-    return f"{round(value):,}"
-
-
-def _k(value: float) -> str:
-    """£ as £'000s, a negative in brackets as the seed's tables write it."""
-    text = f"{abs(round(value / 1000)):,}"
-    return f"({text})" if round(value / 1000) < 0 else text
-
-
-def _range(pair: list[float], money: bool = False) -> str:
-    low, high = pair
-    return f"{_k(low)} to {_k(high)}" if money else f"{_n(low)} to {_n(high)}"
 
 
 def _on(iso: str) -> str:
@@ -47,8 +25,8 @@ def forecast_view(report: dict[str, Any]) -> dict[str, Any]:
     total = [e["total"] for e in ends]
     chart = line_chart(
         chart_id="forecast", title="Children looked after at each 31 March: the forecast with its intervals",
-        summary=f"From {_n(total[0]['median'])} on {_on(ends[0]['on'])} to {_n(total[-1]['median'])} on "
-                f"{_on(ends[-1]['on'])} (95% interval {_range(total[-1]['p95'])}). The darker band holds 80% of "
+        summary=f"From {number(total[0]['median'])} on {_on(ends[0]['on'])} to {number(total[-1]['median'])} on "
+                f"{_on(ends[-1]['on'])} (95% interval {number_range(total[-1]['p95'])}). The darker band holds 80% of "
                 "the simulations, the lighter one 95%.",
         x_labels=x_labels, series=[Series("Forecast (median)", [t["median"] for t in total])],
         bands=[Band("95% interval", [t["p95"][0] for t in total], [t["p95"][1] for t in total]),
@@ -61,18 +39,23 @@ def forecast_view(report: dict[str, Any]) -> dict[str, Any]:
         "total_rows": [
             (
                 _on(e["on"]),
-                _n(t["median"]),
-                "" if n == 0 else _range(t["p80"]),
-                "" if n == 0 else _range(t["p95"]),
+                number(t["median"]),
+                "" if n == 0 else number_range(t["p80"]),
+                "" if n == 0 else number_range(t["p95"]),
             )
             for n, (e, t) in enumerate(zip(ends, total, strict=True))
         ],
-        "years": [e["label"] if n else "Start" for n, e in enumerate(ends)],
+        "years": [e["label"] for e in ends],
         "category_rows": [
-            (labels[c], [_n(e["by_category"][c]["median"]) for e in ends]) for c in report["categories"]
+            (labels[c], [number(e["by_category"][c]["median"]) for e in ends]) for c in report["categories"]
         ],
         "cost_rows": [
-            (c["year"], _k(c["median"]), _range(c["p80"], money=True), _range(c["p95"], money=True))
+            (
+                c["year"],
+                thousands(c["median"]),
+                number_range(c["p80"], money=True),
+                number_range(c["p95"], money=True),
+            )
             for c in report["costs"]
         ],
         "unit_cost_rows": [
@@ -94,8 +77,8 @@ def comparison_chart(report: dict[str, Any], x_labels: list[str]) -> Any:
     last = report["year_ends"][-1]
     return line_chart(
         chart_id="scenarios", title="Children looked after at each 31 March: the forecast and each scenario",
-        summary=f"The forecast reaches {_n(last['total']['median'])} on {_on(last['on'])}; "
-                + "; ".join(f"{name}: {_n(lever['year_ends'][-1]['total']['median'])}" for name, lever in report["levers"].items())
+        summary=f"The forecast reaches {number(last['total']['median'])} on {_on(last['on'])}; "
+                + "; ".join(f"{name}: {number(lever['year_ends'][-1]['total']['median'])}" for name, lever in report["levers"].items())
                 + ".", x_labels=x_labels, series=series, include_zero=False,
     )  # fmt: skip
 
@@ -105,8 +88,8 @@ def assumptions(report: dict[str, Any]) -> list[str]:
     trend = dict(TREND_CHOICES)[ref["trend"]].lower()
     return [
         f"The rates come from the council’s own records from {_on(ref['from'])} to {_on(ref['to'])}: "
-        f"{_n(ref['entrants'])} children came into care (about {ref['entries_a_month']:.0f} a month), {_n(ref['exits'])} "
-        f"left care before 18, and {_n(ref['transitions'])} moved to a different kind of placement.",
+        f"{number(ref['entrants'])} children came into care (about {ref['entries_a_month']:.0f} a month), {number(ref['exits'])} "
+        f"left care before 18, and {number(ref['transitions'])} moved to a different kind of placement.",
         f"In the forecast, children come into care {trend}: about {ref['entries_a_month_at_start']:.0f} a month, "
         "more in some months than others as in the records.",
         "Each child’s chance of leaving care, or of moving to a different kind of placement, depends on their age "
@@ -120,20 +103,27 @@ def assumptions(report: dict[str, Any]) -> list[str]:
 def scenario_view(name: str, lever: dict[str, Any]) -> dict[str, Any]:
     finances = lever["finances"]
     years = finances["years"]
-    said = [LEVER_WORDS[key].format(value) for key, value in lever["levers"].items() if value]
     roi = finances.get("roi")
     return {
         "name": name,
-        "what": "; ".join(said) or "no change",
+        "what": lever_words(lever["levers"]),
         "years": [y["year"] for y in years],
-        "children": [_n(f["median"]) for f in lever["fewer_children"]],
+        "children": [number(f["median"]) for f in lever["fewer_children"]],
         "rows": [
-            ("Investment", [_k(y["investment"]) for y in years], _k(finances["total_investment"])),
-            ("Savings", [_k(y["saving"]) for y in years], _k(finances["total_saving"])),
-            ("Net position: surplus (deficit)", [_k(y["net"]) for y in years], _k(finances["net"])),
-            ("Cumulative net position", [_k(y["cumulative_net"]) for y in years], ""),
+            (
+                "Investment",
+                [thousands(y["investment"]) for y in years],
+                thousands(finances["total_investment"]),
+            ),
+            ("Savings", [thousands(y["saving"]) for y in years], thousands(finances["total_saving"])),
+            (
+                "Net position: surplus (deficit)",
+                [thousands(y["net"]) for y in years],
+                thousands(finances["net"]),
+            ),
+            ("Cumulative net position", [thousands(y["cumulative_net"]) for y in years], ""),
         ],
-        "saving_80": _range(finances["total_saving_80"], money=True),
+        "saving_80": number_range(finances["total_saving_80"], money=True),
         "roi": "no investment" if roi is None else f"{roi:.0%}",
         "break_even": finances.get("break_even_year") or "not within the forecast",
         "payback": finances.get("payback_year") or "not within the forecast",

@@ -15,6 +15,7 @@ from datetime import date, timedelta
 from typing import Any
 
 from hearth.care import codes
+from hearth.core.jinja import govuk_date
 from hearth.insight.histories import care_history, unit_costs_from
 from hearth.model.backtest import backtest
 from hearth.model.forecast import forecast
@@ -23,6 +24,13 @@ from hearth.organisation.models import Authority
 
 LABELS = dict(codes.CATEGORIES)
 LEVER_SETTINGS = tuple(f.name for f in fields(Levers))
+LEVER_WORDS = {
+    "fewer_entrants": "{:.0%} fewer children come into care",
+    "ifa_to_in_house": "{:.0%} of new agency foster placements are made in house instead",
+    "more_sgo": "children leave foster care {:.0%} faster, more of them on special guardianship orders",
+    "fgc_coverage": "family group conferences reach {:.0%} of families on the edge of care",
+    "fgc_effectiveness": "and keep {:.0%} of those children out of care",
+}
 TRENDS = {
     "none": "the reference years' average",
     "linear": "the reference years' line, carried on",
@@ -96,22 +104,30 @@ def backtest_report(*, authority_id: int, at: date, horizons: tuple[int, ...] = 
 
 
 def _day(iso: str) -> str:
-    value = date.fromisoformat(iso)
-    return f"{value.day} {value:%B %Y}"
+    return govuk_date(date.fromisoformat(iso))
 
 
-def _n(value: float) -> str:
+def number(value: float) -> str:
+    """A count, rounded to whole children, thousands separated."""
     return f"{round(value):,}"
 
 
-def _range(pair: Sequence[float]) -> str:
-    return f"{_n(pair[0])} to {_n(pair[1])}"
-
-
-def _k(value: float) -> str:
+def thousands(value: float) -> str:
     """£ thousands, negatives in brackets, as the seed's finance tables."""
-    thousands = round(value / 1000)
-    return f"({abs(thousands):,})" if thousands < 0 else f"{thousands:,}"
+    rounded = round(value / 1000)
+    return f"({abs(rounded):,})" if rounded < 0 else f"{rounded:,}"
+
+
+def number_range(pair: Sequence[float], money: bool = False) -> str:
+    """An interval, as counts or (`money`) as £ thousands."""
+    low, high = pair
+    return f"{thousands(low)} to {thousands(high)}" if money else f"{number(low)} to {number(high)}"
+
+
+def lever_words(settings: Mapping[str, float]) -> str:
+    """What a scenario's levers change, in words ("no change" when none is set)."""
+    said = [LEVER_WORDS[key].format(value) for key, value in settings.items() if value]
+    return "; ".join(said) or "no change"
 
 
 def _table(header: Sequence[str], rows: Sequence[Sequence[str]], indent: str = "  ",
@@ -135,13 +151,13 @@ def _reference(report: dict[str, Any]) -> list[str]:
     season = " ".join(f"{v:.2f}" for v in ref["seasonal"])
     return [
         f"Rates from the reference years, {_day(ref['from'])} to {_day(ref['to'])}:",
-        f"  Entries to care: {_n(ref['entrants'])}, {ref['entries_a_month']:.1f} a month on average; the fitted line "
+        f"  Entries to care: {number(ref['entrants'])}, {ref['entries_a_month']:.1f} a month on average; the fitted line "
         f"ended at {ref['line_at_end']:.1f} a month, changing by {ref['line_change_a_year']:+.1f} a month each year.",
         f"  Entries in the forecast: {TRENDS.get(trend, trend)} (trend \"{trend}\"), "
         f"{ref['entries_a_month_at_start']:.1f} a month before the season.",
         f"  Season, January to December: {season}. Spread beyond Poisson: {ref['dispersion']:.2f}.",
-        f"  Left care before 18: {_n(ref['exits'])}; changes of placement category: {_n(ref['transitions'])}; "
-        f"over {_n(ref['years_looked_after'])} years looked after.",
+        f"  Left care before 18: {number(ref['exits'])}; changes of placement category: {number(ref['transitions'])}; "
+        f"over {number(ref['years_looked_after'])} years looked after.",
     ]  # fmt: skip
 
 
@@ -152,33 +168,33 @@ def format_forecast(report: dict[str, Any]) -> str:
     lines = [
         f"Children looked after by {report['authority']}: a forecast from {_day(report['start'])} for "
         f"{report['years']} years",
-        f"{_n(report['runs'])} simulations (seed {report['seed']}); the median is the forecast, the intervals "
+        f"{number(report['runs'])} simulations (seed {report['seed']}); the median is the forecast, the intervals "
         "hold the middle 80% and 95% of them.",
         "",
         *_reference(report),
         "",
         "Children looked after",
         *_table(["On", "Median", "80% interval", "95% interval"],
-                [[_day(e["on"]) + (" (start)" if i == 0 else ""), _n(e["total"]["median"]),
-                  "" if i == 0 else _range(e["total"]["p80"]), "" if i == 0 else _range(e["total"]["p95"])]
+                [[_day(e["on"]) + (" (start)" if i == 0 else ""), number(e["total"]["median"]),
+                  "" if i == 0 else number_range(e["total"]["p80"]), "" if i == 0 else number_range(e["total"]["p95"])]
                  for i, e in enumerate(ends)]),
         "",
         f"By placement category (median; 80% interval on {_day(ends[-1]['on'])})",
         *_table(["Category", *(date.fromisoformat(e["on"]).strftime("%b %Y") for e in ends), "80% interval"],
-                [[labels[c], *(_n(e["by_category"][c]["median"]) for e in ends), _range(ends[-1]["by_category"][c]["p80"])]
+                [[labels[c], *(number(e["by_category"][c]["median"]) for e in ends), number_range(ends[-1]["by_category"][c]["p80"])]
                  for c in report["categories"]]),
         "",
         "By age band (median)",
         *_table(["Age", *(date.fromisoformat(e["on"]).strftime("%b %Y") for e in ends)],
-                [[band, *(_n(e["by_age_band"][band]["median"]) for e in ends)] for band in report["age_bands"]]),
+                [[band, *(number(e["by_age_band"][band]["median"]) for e in ends)] for band in report["age_bands"]]),
         "",
         "By single year of age (median)",
         *_table(["Age", *(date.fromisoformat(e["on"]).strftime("%b %Y") for e in ends)],
-                [[str(age), *(_n(e["by_age"][age]["median"]) for e in ends)] for age in range(len(ends[0]["by_age"]))]),
+                [[str(age), *(number(e["by_age"][age]["median"]) for e in ends)] for age in range(len(ends[0]["by_age"]))]),
         "",
         "Coming into and leaving care each year (median)",
         *_table(["Year", "Entries", "Left before 18", "Left at 18"],
-                [[f["year"], _n(f["entries"]["median"]), _n(f["exits"]["median"]), _n(f["left_at_18"]["median"])]
+                [[f["year"], number(f["entries"]["median"]), number(f["exits"]["median"]), number(f["left_at_18"]["median"])]
                  for f in report["flows"]]),
     ]  # fmt: skip
     if "costs" in report:
@@ -186,12 +202,12 @@ def format_forecast(report: dict[str, Any]) -> str:
             "",
             "Cost of placements (£'000 a year)" + (f", prices rising {report['inflation']:.1%} a year" if report["inflation"] else ""),
             *_table(["Year", "Median", "80% interval", "95% interval"],
-                    [[c["year"], _k(c["median"]), f"{_k(c['p80'][0])} to {_k(c['p80'][1])}",
-                      f"{_k(c['p95'][0])} to {_k(c['p95'][1])}"] for c in report["costs"]]),
+                    [[c["year"], thousands(c["median"]), number_range(c["p80"], money=True),
+                      number_range(c["p95"], money=True)] for c in report["costs"]]),
             "",
             "Yearly cost of a placement",
             *_table(["Category", "£ a year", "From"],
-                    [[labels[c], _n(v), report.get("unit_costs_source", {}).get(c, "")]
+                    [[labels[c], number(v), report.get("unit_costs_source", {}).get(c, "")]
                      for c, v in report["unit_costs"].items()], left=(0, 2)),
         ]  # fmt: skip
     for name, lever in report["levers"].items():
@@ -199,24 +215,12 @@ def format_forecast(report: dict[str, Any]) -> str:
     return "\n".join(lines) + "\n"
 
 
-def _lever_words(settings: dict[str, float]) -> str:
-    words = {
-        "fewer_entrants": "{:.0%} fewer children come into care",
-        "ifa_to_in_house": "{:.0%} of new agency foster placements are made in house",
-        "more_sgo": "children leave foster care {:.0%} faster, with more special guardianship orders",
-        "fgc_coverage": "family group conferences reach {:.0%} of families",
-        "fgc_effectiveness": "and keep {:.0%} of their children out of care",
-    }
-    said = [words[key].format(value) for key, value in settings.items() if value]
-    return "; ".join(said) or "no change"
-
-
 def _format_lever(name: str, lever: dict[str, Any], report: dict[str, Any]) -> list[str]:
-    lines = [f"Scenario: {name} ({_lever_words(lever['levers'])})"]
+    lines = [f"Scenario: {name} ({lever_words(lever['levers'])})"]
     ends = lever["year_ends"][1:]
     lines += _table(
         ["On", "Children (median)", "Fewer than the forecast"],
-        [[_day(e["on"]), _n(e["total"]["median"]), _n(f["median"])] for e, f in zip(ends, lever["fewer_children"], strict=True)],
+        [[_day(e["on"]), number(e["total"]["median"]), number(f["median"])] for e, f in zip(ends, lever["fewer_children"], strict=True)],
     )  # fmt: skip
     money = lever.get("finances")
     if not money:
@@ -224,17 +228,21 @@ def _format_lever(name: str, lever: dict[str, Any], report: dict[str, Any]) -> l
     years = money["years"]
     lines += ["", "  Finances (£'000)"]
     rows = [
-        ["Investment", *(_k(y["investment"]) for y in years), _k(money["total_investment"])],
-        ["Savings", *(_k(y["saving"]) for y in years), _k(money["total_saving"])],
-        ["Net position: surplus (deficit)", *(_k(y["net"]) for y in years), _k(money["net"])],
-        ["Cumulative net position", *(_k(y["cumulative_net"]) for y in years), ""],
-        ["Return on investment: (surplus)/deficit", *(_k(-y["net"]) for y in years), _k(-money["net"])],
+        ["Investment", *(thousands(y["investment"]) for y in years), thousands(money["total_investment"])],
+        ["Savings", *(thousands(y["saving"]) for y in years), thousands(money["total_saving"])],
+        ["Net position: surplus (deficit)", *(thousands(y["net"]) for y in years), thousands(money["net"])],
+        ["Cumulative net position", *(thousands(y["cumulative_net"]) for y in years), ""],
+        [
+            "Return on investment: (surplus)/deficit",
+            *(thousands(-y["net"]) for y in years),
+            thousands(-money["net"]),
+        ],
     ]
     lines += _table(["", *(y["year"] for y in years), "Total"], rows)
     roi = f"{money['roi']:.0%}" if money["roi"] is not None else "no investment"
     lines.append(
-        f"  Savings over the {len(years)} years: £{_k(money['total_saving'])}k (80% interval £{_k(money['total_saving_80'][0])}k "
-        f"to £{_k(money['total_saving_80'][1])}k). Return on investment: {roi}. Break-even (first year in surplus): "
+        f"  Savings over the {len(years)} years: £{thousands(money['total_saving'])}k (80% interval £{thousands(money['total_saving_80'][0])}k "
+        f"to £{thousands(money['total_saving_80'][1])}k). Return on investment: {roi}. Break-even (first year in surplus): "
         f"{money['break_even_year'] or 'not within the forecast'}. Paid back (cumulative surplus): "
         f"{money['payback_year'] or 'not within the forecast'}."
     )  # fmt: skip
@@ -247,16 +255,16 @@ def format_backtest(report: dict[str, Any]) -> str:
     lines = [
         f"Backtest for {report['authority']}: a forecast as at {_day(report['at'])}, made with only the records "
         f"of the {report['reference_years']} years before it, scored against what the records show happened.",
-        f"{_n(report['runs'])} simulations (seed {report['seed']}). Error is the median forecast less the actual "
+        f"{number(report['runs'])} simulations (seed {report['seed']}). Error is the median forecast less the actual "
         "(positive: the forecast was too high). \"No change\" is the naive forecast that the count stays as it was.",
         "",
         *_reference(report),
         "",
-        f"Children looked after at the start: {_n(report['at_start']['total'])}",
+        f"Children looked after at the start: {number(report['at_start']['total'])}",
         *_table(["Horizon", "On", "Actual", "Forecast", "80% interval", "95% interval", "Error", "Error %", "In 80%",
                  "In 95%", "No change error %"],
-                [[f"{h['years']} year" + ("s" if h["years"] > 1 else ""), _day(h["on"]), _n(h["total"]["actual"]),
-                  _n(h["total"]["median"]), _range(h["total"]["p80"]), _range(h["total"]["p95"]),
+                [[f"{h['years']} year" + ("s" if h["years"] > 1 else ""), _day(h["on"]), number(h["total"]["actual"]),
+                  number(h["total"]["median"]), number_range(h["total"]["p80"]), number_range(h["total"]["p95"]),
                   f"{h['total']['error']:+,.0f}", _pct(h["total"]["pct_error"]), _yes(h["total"]["in_80"]),
                   _yes(h["total"]["in_95"]), _pct(h["total"]["naive_pct_error"])] for h in report["horizons"]],
                 left=(0, 1)),
@@ -266,7 +274,7 @@ def format_backtest(report: dict[str, Any]) -> str:
             "",
             f"By placement category, {_day(horizon['on'])}",
             *_table(["Category", "Actual", "Forecast", "80% interval", "Error", "Error %", "In 80%", "In 95%"],
-                    [[labels[c], _n(s["actual"]), _n(s["median"]), _range(s["p80"]), f"{s['error']:+,.0f}",
+                    [[labels[c], number(s["actual"]), number(s["median"]), number_range(s["p80"]), f"{s['error']:+,.0f}",
                       _pct(s["pct_error"]), _yes(s["in_80"]), _yes(s["in_95"])]
                      for c, s in horizon["by_category"].items()]),
         ]  # fmt: skip

@@ -42,15 +42,10 @@ def figure(value: Any, *, unit: str, places: int = 0) -> str:
     return text
 
 
-def _places(key: str, unit: str) -> int:
-    return {"table_2": 3}.get(key, 1 if unit == "£m" else 0)
-
-
 def year_table(table: dict[str, Any]) -> TableView:
-    places = _places(table["key"], table["unit"])
     rows = [
         TableRow(row["label"], row.get("style") or "line",
-                 [figure(v, unit=table["unit"], places=places) for v in row.get("values", [])])
+                 [figure(v, unit=table["unit"], places=row.get("places", 0)) for v in row.get("values", [])])
         for row in table["rows"]
     ]  # fmt: skip
     return TableView(
@@ -120,5 +115,5 @@ def table_csv(view: TableView) -> str:
     else:
         writer.writerow([view.unit, *view.columns])
     for row in view.rows:
-        writer.writerow([row.label, *[cell.replace("-", "0") if cell == "-" else cell for cell in row.cells]])
+        writer.writerow([row.label, *["0" if cell == "-" else cell for cell in row.cells]])
     return out.getvalue()

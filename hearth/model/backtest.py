@@ -52,14 +52,14 @@ def backtest(history: History, *, at: date, horizons: tuple[int, ...] = (1, 2), 
         raise ValueError(f"The history ends on {known}, before the last day the backtest needs ({needed})")
     result = forecast(history, start=at, years=last, runs=runs, reference_years=reference_years, trend=trend,
                       seasonality=seasonality, seed=seed, prior_months=prior_months, workers=workers)  # fmt: skip
-    simulation = result.baseline
+    by_category = result.baseline.by_category()  # (runs, months + 1, C)
     categories = history.categories
-    at_start = history.counts_at(at)
+    at_start = result.at_start
     rows = []
     for horizon in sorted(horizons):
         on = add_years(at, horizon)
         actual = history.counts_at(on)
-        counts = simulation.by_category()[:, 12 * horizon]  # (runs, C)
+        counts = by_category[:, 12 * horizon]  # (runs, C)
         rows.append({
             "years": horizon,
             "on": (on - timedelta(days=1)).isoformat(),

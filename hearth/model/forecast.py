@@ -32,6 +32,7 @@ from hearth.model.forecast_history import (
     add_years,
 )
 from hearth.model.levers import Levers, finances, investment_by_year
+from hearth.model.scenario import financial_year
 from hearth.model.simulate import Simulation, simulate
 
 QUANTILES = (0.025, 0.1, 0.5, 0.9, 0.975)
@@ -56,7 +57,7 @@ def year_label(start: date, year: int) -> str:
     """`2026/27` for years that start on 1 April; otherwise the year's last day."""
     begins = add_years(start, year - 1)
     if (start.month, start.day) == (4, 1):
-        return f"{begins.year}/{(begins.year + 1) % 100:02d}"
+        return financial_year(begins.year + 1)
     last = add_years(start, year) - timedelta(days=1)
     return f"Year to {last.day} {last:%B %Y}"
 
@@ -126,12 +127,14 @@ class Forecast:
                 for y, label in enumerate(labels)
             ]  # fmt: skip
         result["levers"] = {}
+        base_totals = base.totals()
         for name, simulation in self.scenarios.items():
+            totals = simulation.totals()
             lever: dict[str, Any] = {
                 "levers": asdict(self.levers[name]),
                 "year_ends": [{"label": e["label"], "on": e["on"], "total": e["total"]}
                               for e in _year_ends(simulation, labels)],
-                "fewer_children": [interval(base.totals()[:, 12 * y] - simulation.totals()[:, 12 * y])
+                "fewer_children": [interval(base_totals[:, 12 * y] - totals[:, 12 * y])
                                    for y in range(1, self.years + 1)],
             }  # fmt: skip
             scenario_costs = self.costs(simulation)

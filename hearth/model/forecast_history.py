@@ -17,6 +17,7 @@ worked out once.
 
 from __future__ import annotations
 
+import calendar
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date
@@ -77,9 +78,8 @@ def day(value: date) -> np.datetime64:
 def add_months(value: date, months: int) -> date:
     """The same day `months` later (the month's last day when it is shorter)."""
     year, month = divmod(value.month - 1 + months, 12)
-    target = np.datetime64(f"{value.year + year:04d}-{month + 1:02d}", "M")
-    length = int(((target + 1).astype("datetime64[D]") - target.astype("datetime64[D]")).astype(int))
-    return date(value.year + year, month + 1, min(value.day, length))
+    year, month = value.year + year, month + 1
+    return date(year, month, min(value.day, calendar.monthrange(year, month)[1]))
 
 
 def add_years(value: date, years: int) -> date:

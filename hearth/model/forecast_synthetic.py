@@ -24,6 +24,7 @@ from hearth.model.forecast_history import (
     DAYS_A_MONTH,
     Spell,
     add_months,
+    add_years,
 )
 
 
@@ -109,10 +110,10 @@ def _journey(rng: random.Random, rates: Rates, child: int, born: date, entered: 
     """One child's spells from entering care, in continuous time with hazards piecewise constant by age."""
     spells = []
     since = now = entered
-    adult = _birthday(born, ADULT)
+    adult = add_years(born, ADULT)
     while True:
         age = _age(born, now)
-        next_birthday = min(_birthday(born, age + 1), adult)
+        next_birthday = min(add_years(born, age + 1), adult)
         exit_h = rates.exit_hazard[age, category] / DAYS_A_MONTH
         move_h = rates.move_hazard[age, category] / DAYS_A_MONTH
         wait = rng.expovariate(exit_h + move_h) if exit_h + move_h > 0 else math.inf
@@ -136,17 +137,10 @@ def _journey(rng: random.Random, rates: Rates, child: int, born: date, entered: 
         since = now = event
 
 
-def _birthday(born: date, age: int) -> date:
-    try:
-        return born.replace(year=born.year + age)
-    except ValueError:
-        return born.replace(year=born.year + age, day=28)
-
-
 def _age(born: date, on: date) -> int:
-    """Whole years on `on`, counting the birthday as `_birthday` does (28 February for 29 February)."""
+    """Whole years on `on`, counting the birthday as `add_years` does (28 February for 29 February)."""
     age = on.year - born.year
-    return age - 1 if _birthday(born, age) > on else age
+    return age - 1 if add_years(born, age) > on else age
 
 
 def _poisson(rng: random.Random, mean: float) -> int:

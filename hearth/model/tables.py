@@ -206,6 +206,7 @@ def table_dict(table: Table) -> dict[str, Any]:
                 "key": row.key,
                 "label": row.label,
                 "style": row.style,
+                "places": row.places,
                 "values": [_number(value, row.places) for value in row.shown()],
             }
             for row in table.rows

@@ -18,7 +18,7 @@ from hearth.chronology.models import EntryKind
 from hearth.chronology.services import chronology_record
 from hearth.people.duplicates import MAX_CANDIDATES, probe_from_input, probe_of, probes_of, with_match_details
 from hearth.people.identifiers import NORMALISERS, normalise_postcode
-from hearth.people.matching import SHOW_FROM, STRONG_FROM, Probe, index_keys, probe_keys, score
+from hearth.people.matching import SHOW_FROM, STRONG_FROM, index_keys, probe_keys, score
 from hearth.people.models import (
     Address,
     Allocation,
@@ -170,11 +170,9 @@ def person_create(
             started_on=data.address.started_on,
         )  # fmt: skip
     # A new record is filed from what was just written, without reading it back (imports add thousands).
-    probe = Probe(given_name=person.given_name, family_name=person.family_name, date_of_birth=person.date_of_birth,
-                  sex=person.sex, identifiers=dict(data.identifiers),
-                  postcodes=(data.address.postcode,) if data.address is not None else ())  # fmt: skip
     MatchKey.objects.bulk_create(
-        MatchKey(authority_id=person.authority_id, person_id=person.pk, key=key) for key in index_keys(probe)
+        MatchKey(authority_id=person.authority_id, person_id=person.pk, key=key)
+        for key in index_keys(probe_from_input(data))
     )
     chronology_record(people=[person], occurred_at=timezone.now(), kind=EntryKind.PERSON,
                       title="Added to Hearth", source=person, by=by)  # fmt: skip

@@ -49,7 +49,6 @@ from hearth.returns.annex_a_lists import (
     _common,
     _grouped,
     _latest,
-    _name,
     _people,
 )
 
@@ -198,9 +197,7 @@ def list_9(w: Window) -> list[Row]:
             continue
         cared = [(start, w.by(end)) for start, end in periods[person_id]]
         category = leaver_category(periods=cared, date_of_birth=born, on=w.on) or stored
-        team = w.team(person_id)
-        if not team["Allocated Worker"] and any(adviser[1:]):  # no allocation: their personal adviser
-            team = {"Allocated Team": adviser[0] or "", "Allocated Worker": _name(*adviser[1:])}
+        team = w.team(person_id, worker=tuple(adviser))  # no allocation: their personal adviser
         _, in_touch, activity, accommodation = contacts.get(person_id, (None, "", "", ""))
         rows.append({**_common(w, person_id, people[person_id]), **team,
                      "Eligibility Category": ELIGIBILITY.get(category, ""), "LA in Touch": IN_TOUCH.get(in_touch, ""),

@@ -13,6 +13,7 @@ from datetime import date, timedelta
 from django.db.models import Q
 
 from hearth.casework.models import Assessment, Involvement, InvolvementKind
+from hearth.casework.timescales import ASSESSMENT_WORKING_DAYS
 from hearth.core.calendar import is_working_day
 from hearth.core.jinja import govuk_date
 from hearth.people import codes
@@ -41,7 +42,6 @@ RULES: tuple[Rule, ...] = (
     NO_BIRTH_DATE, ETHNICITY, ETHNICITY_NOT_OBTAINED, DISABILITY, REFERRAL_SOURCE, PRIMARY_NEED, CLOSURE_REASON,
     ASSESSMENT_LATE, ASSESSMENTS_OVERLAP, CHILD_NOT_SEEN, NO_CATEGORY, SECTION_47_OPEN,
 )  # fmt: skip
-ASSESSMENT_WORKING_DAYS = 45
 ETHNIC_CODES = set(dict(codes.ETHNICITY))
 
 

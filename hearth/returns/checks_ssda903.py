@@ -16,9 +16,10 @@ from hearth.care import codes
 from hearth.care.episodes import episode_rows
 from hearth.care.models import CareReview, Episode, HealthCheck, HealthKind, LeaverContact, PeriodOfCare
 from hearth.care.rules import check_period
-from hearth.core.dates import age_on, birthday
+from hearth.core.dates import age_on
 from hearth.core.jinja import govuk_date
 from hearth.returns.problems import SSDA903, Problem, Rule, person_id_of
+from hearth.returns.ssda903 import CONTACT_NEAR, leaver_birthday
 from hearth.returns.years import CollectionYear
 
 Rows = list[dict[str, str]]
@@ -253,7 +254,7 @@ def _oc2(authority_id: int, rows: Rows, person: Who, census_day: date) -> list[P
 def _oc3(authority_id: int, year: CollectionYear, rows: Rows, person: Who, census_day: date) -> list[Problem]:
     """Care leavers: a contact within three months of the birthday the return reports on, once that birthday
     has passed, and when in touch, what they are doing and where they live."""
-    near = timedelta(days=91)  # as the return chooses the contact (ssda903._oc3)
+    near = CONTACT_NEAR  # as the return chooses the contact (ssda903._oc3)
     contacts: dict[int, list[date]] = defaultdict(list)
     for person_id, on in LeaverContact.objects.filter(
         authority_id=authority_id, contacted_on__range=(year.start - near, year.end + near)
@@ -264,14 +265,8 @@ def _oc3(authority_id: int, year: CollectionYear, rows: Rows, person: Who, censu
         child, born = person(row), _day(row["DOB"])
         if child is None or born is None:
             continue
-        due = next(
-            (b for b in (birthday(born, age) for age in range(17, 22)) if year.start <= b <= year.end), None
-        )
-        if (
-            due is not None
-            and due <= census_day
-            and not any(abs((on - due).days) <= near.days for on in contacts[child])
-        ):
+        due = leaver_birthday(born, year)
+        if due is not None and due <= census_day and not any(abs(on - due) <= near for on in contacts[child]):
             problems.append(OC3_CONTACT.problem(child, f"Birthday on {govuk_date(due)}"))
         elif row["IN_TOUCH"] == "YES" and "0" in (row["ACTIV"], row["ACCOM"]):
             problems.append(OC3_ACTIVITY.problem(child))

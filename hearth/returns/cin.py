@@ -30,11 +30,7 @@ from hearth.casework.models import (
 from hearth.organisation.models import Authority
 from hearth.people.models import Identifier, IdentifierKind, Person
 from hearth.returns.ids import child_ids
-from hearth.returns.years import CollectionYear, upn_unknown
-
-
-def _iso(day: date | None) -> str | None:
-    return day.isoformat() if day else None
+from hearth.returns.years import CollectionYear, iso, upn_unknown
 
 
 def _add(parent: ET.Element, tag: str, value: Any = None) -> ET.Element | None:
@@ -44,14 +40,6 @@ def _add(parent: ET.Element, tag: str, value: Any = None) -> ET.Element | None:
     element = ET.SubElement(parent, tag)
     element.text = str(value)
     return element
-
-
-def _in(day: date | None, year: CollectionYear) -> bool:
-    return day is not None and year.start <= day <= year.end
-
-
-def _overlaps(start: date, end: date | None, year: CollectionYear) -> bool:
-    return start <= year.end and (end is None or end >= year.start)
 
 
 def cin_census(*, authority: Authority, year: CollectionYear, now: datetime | None = None) -> ET.Element:
@@ -103,29 +91,29 @@ def _modules(people_ids: set[int], year: CollectionYear) -> dict[str, dict[int, 
     for a in Assessment.objects.filter(person_id__in=people_ids, started_on__lte=year.end).order_by(
         "started_on"
     ):
-        if _in(a.started_on, year) or _in(a.completed_on, year):
+        if year.holds(a.started_on) or year.holds(a.completed_on):
             found["assessments"][a.person_id].append(a)
     for p in Plan.objects.filter(
         person_id__in=people_ids, kind=PlanKind.CHILD_IN_NEED, status__in=["agreed", "ended"]
     ):
-        if _overlaps(p.started_on, p.ended_on, year):
+        if year.overlaps(p.started_on, p.ended_on):
             found["cin_plans"][p.person_id].append(p)
     for c in Conference.objects.filter(person_id__in=people_ids, kind=ConferenceKind.INITIAL).select_related(
         "strategy_discussion"
     ):
-        if c.strategy_discussion and _in(c.strategy_discussion.held_on, year):
+        if c.strategy_discussion and year.holds(c.strategy_discussion.held_on):
             found["section47"][c.person_id].append(c)
-        elif _in(c.held_on, year):  # the enquiry began last year: the conference goes on the episode itself
+        elif year.holds(c.held_on):  # the enquiry began last year: the conference goes on the episode itself
             found["icpc_only"][c.person_id].append(c)
     plans = list(ProtectionPlan.objects.filter(person_id__in=people_ids).order_by("started_on"))
     for cpp in plans:
-        if _overlaps(cpp.started_on, cpp.ended_on, year):
+        if year.overlaps(cpp.started_on, cpp.ended_on):
             found["cpp"][cpp.person_id].append(cpp)
         found["all_cpp"][cpp.person_id].append(cpp)
     for r in Conference.objects.filter(
         person_id__in=people_ids, kind=ConferenceKind.REVIEW, held_on__isnull=False
     ):
-        if _in(r.held_on, year):
+        if year.holds(r.held_on):
             found["reviews"][r.plan_id or 0].append(r)
     return found
 
@@ -139,11 +127,11 @@ def _child(parent: ET.Element, person: Person, la_child_id: str, upn: str | None
         _add(ids, "UPN", upn)
     else:
         _add(ids, "UPNunknown", upn_unknown(person.date_of_birth, year.end))
-    _add(ids, "PersonBirthDate", _iso(person.date_of_birth))
+    _add(ids, "PersonBirthDate", iso(person.date_of_birth))
     if person.date_of_birth is None:
-        _add(ids, "ExpectedPersonBirthDate", _iso(person.expected_date_of_birth))
+        _add(ids, "ExpectedPersonBirthDate", iso(person.expected_date_of_birth))
     _add(ids, "Sex", person.sex)
-    _add(ids, "PersonDeathDate", _iso(person.date_of_death))
+    _add(ids, "PersonDeathDate", iso(person.date_of_death))
     characteristics = ET.SubElement(child, "ChildCharacteristics")
     _add(characteristics, "Ethnicity", person.ethnicity)
     disabilities = ET.SubElement(characteristics, "Disabilities")
@@ -168,52 +156,50 @@ def _episode(parent: ET.Element, person: Person, episode: Involvement, modules: 
     closed = episode.ended_on if episode.ended_on and episode.ended_on <= year.end else None
     assessments = [a for a in modules["assessments"][person.pk] if _within(a.started_on, episode)]
     need = next((a.primary_need for a in reversed(assessments) if a.primary_need), "") or "N1"
-    _add(node, "CINreferralDate", _iso(referral.referred_on if referral else episode.started_on))
+    _add(node, "CINreferralDate", iso(referral.referred_on if referral else episode.started_on))
     _add(node, "ReferralSource", referral.source if referral else "10")
     _add(node, "PrimaryNeedCode", need)
-    _add(node, "CINclosureDate", _iso(closed))
+    _add(node, "CINclosureDate", iso(closed))
     _add(node, "ReasonForClosure", (episode.closure_reason or "RC7") if closed else None)
     # An initial conference in the year after a section 47 enquiry that began before it is recorded here,
     # not in a Section47 block (rule 2884: one or the other).
     icpc = [c.held_on for c in modules["icpc_only"][person.pk] if _within(c.held_on, episode)]
-    _add(node, "DateOfInitialCPC", _iso(min(icpc)) if icpc else None)
+    _add(node, "DateOfInitialCPC", iso(min(icpc)) if icpc else None)
     for a in assessments:
         block = ET.SubElement(node, "Assessments")
-        _add(block, "AssessmentActualStartDate", _iso(a.started_on))
+        _add(block, "AssessmentActualStartDate", iso(a.started_on))
         _add(
-            block, "AssessmentAuthorisationDate", _iso(a.completed_on if _in(a.completed_on, year) else None)
+            block, "AssessmentAuthorisationDate", iso(a.completed_on if year.holds(a.completed_on) else None)
         )
-        if a.completed_on and _in(a.completed_on, year):
+        if a.completed_on and year.holds(a.completed_on):
             factors = ET.SubElement(block, "FactorsIdentifiedAtAssessment")
             for code in a.factors or ["21"]:
                 _add(factors, "AssessmentFactors", code)
     for plan in modules["cin_plans"][person.pk]:
         if _within(plan.started_on, episode):
             block = ET.SubElement(node, "CINPlanDates")
-            _add(block, "CINPlanStartDate", _iso(plan.started_on))
+            _add(block, "CINPlanStartDate", iso(plan.started_on))
             _add(
                 block,
                 "CINPlanEndDate",
-                _iso(plan.ended_on if plan.ended_on and plan.ended_on <= year.end else None),
+                iso(plan.ended_on if plan.ended_on and plan.ended_on <= year.end else None),
             )
     for conference in modules["section47"][person.pk]:
         discussion = conference.strategy_discussion
         if discussion is None or not _within(discussion.held_on, episode):
             continue
         block = ET.SubElement(node, "Section47")
-        _add(block, "S47ActualStartDate", _iso(discussion.held_on))
-        _add(block, "InitialCPCtarget", _iso(conference.due_on))
-        _add(block, "DateOfInitialCPC", _iso(conference.held_on if _in(conference.held_on, year) else None))
+        _add(block, "S47ActualStartDate", iso(discussion.held_on))
+        _add(block, "InitialCPCtarget", iso(conference.due_on))
+        _add(block, "DateOfInitialCPC", iso(conference.held_on if year.holds(conference.held_on) else None))
         _add(block, "ICPCnotRequired", "false")
     _add(node, "ReferralNFA", "false")
     for plan in modules["cpp"][person.pk]:
         if not _within(plan.started_on, episode):
             continue
         block = ET.SubElement(node, "ChildProtectionPlans")
-        _add(block, "CPPstartDate", _iso(plan.started_on))
-        _add(
-            block, "CPPendDate", _iso(plan.ended_on if plan.ended_on and plan.ended_on <= year.end else None)
-        )
+        _add(block, "CPPstartDate", iso(plan.started_on))
+        _add(block, "CPPendDate", iso(plan.ended_on if plan.ended_on and plan.ended_on <= year.end else None))
         _add(block, "InitialCategoryOfAbuse", plan.category)
         _add(block, "LatestCategoryOfAbuse", plan.category)
         earlier = [p for p in modules["all_cpp"][person.pk] if p.started_on < plan.started_on]
@@ -222,7 +208,7 @@ def _episode(parent: ET.Element, person: Person, episode: Involvement, modules: 
         if reviews:
             dates = ET.SubElement(block, "Reviews")
             for review in sorted(reviews, key=lambda r: r.held_on):
-                _add(dates, "CPPreviewDate", _iso(review.held_on))
+                _add(dates, "CPPreviewDate", iso(review.held_on))
 
 
 def write_cin(*, authority: Authority, year: CollectionYear, out: Path) -> int:

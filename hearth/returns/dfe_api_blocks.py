@@ -42,7 +42,7 @@ from hearth.casework.steps import KEY_WORKER
 from hearth.core.dates import birthday
 from hearth.people.models import Address, Allocation, Identifier, IdentifierKind, Person
 from hearth.returns.ids import child_ids, worker_id
-from hearth.returns.years import upn_unknown
+from hearth.returns.years import iso, upn_unknown
 
 Row = dict[str, Any]
 
@@ -84,10 +84,6 @@ class Window:
         return queryset.filter(**{f"{start}__lte": self.on}).filter(
             Q(**{f"{end}__isnull": True}) | Q(**{f"{end}__gte": self.start})
         )
-
-
-def iso(day: date | None) -> str | None:
-    return day.isoformat() if day else None
 
 
 def _chunked(queryset: QuerySet[Any], ids: Iterable[int], *fields: str, key: str = "person_id") -> list[Row]:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from hearth.people.models import Identifier, IdentifierKind
+from hearth.returns.ids import child_ids
 
 SSDA903 = "SSDA903"
 CIN = "CIN census"
@@ -42,12 +42,7 @@ class Problem:
 def person_ids_of(authority_id: int) -> dict[str, int]:
     """Hearth ID by the child ID the returns use: the council's own child ID where Hearth holds one
     (`la_child_id`), otherwise the Hearth ID itself (read by `person_id_of`)."""
-    return {
-        value: person_id
-        for person_id, value in Identifier.objects.filter(
-            authority_id=authority_id, kind=IdentifierKind.LA_CHILD_ID
-        ).values_list("person_id", "value")
-    }
+    return {value: person_id for person_id, value in child_ids(authority_id=authority_id).items()}
 
 
 def person_id_of(ids: dict[str, int], child: str | None) -> int | None:

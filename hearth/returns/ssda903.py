@@ -10,7 +10,7 @@ from __future__ import annotations
 import csv
 from collections import defaultdict
 from collections.abc import Iterable
-from datetime import timedelta
+from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -50,6 +50,8 @@ COLUMNS: dict[str, list[str]] = {
 URN_NOT_NEEDED = codes.NO_URN  # 903 rules 218 and 222
 URN_UNKNOWN_ALLOWED = codes.ADOPTION | codes.FOSTER  # "XXXXXXX" allowed (rule 242)
 STAYING_PUT = {"E17"}
+# OC3: the keeping-in-touch contact nearest the birthday, within three months of it
+CONTACT_NEAR = timedelta(days=91)
 
 Rows = list[dict[str, str]]
 
@@ -63,7 +65,8 @@ def ssda903_tables(*, authority_id: int, year: CollectionYear) -> dict[str, Rows
         .order_by("person_id", "started_on", "pk")
     )
     children = {e.person_id for e in episodes}
-    leavers = _oc3(authority_id, year, long_term=_continuously_looked_after(authority_id, year))
+    long_term = _continuously_looked_after(authority_id, year)
+    leavers = _oc3(authority_id, year, long_term=long_term)
     people = {p.pk: p for p in Person.objects.filter(pk__in=children | set(leavers))}
     upns = dict(
         Identifier.objects.filter(person_id__in=people, kind=IdentifierKind.UPN).values_list(
@@ -75,7 +78,7 @@ def ssda903_tables(*, authority_id: int, year: CollectionYear) -> dict[str, Rows
         "header": [_header(people[pk], upns.get(pk), year, in_care=pk in children) for pk in sorted(people)],
         "reviews": _reviews(authority_id, year, people),
         "uasc": _uasc(episodes, people),
-        "oc2": _oc2(authority_id, year, people),
+        "oc2": _oc2(year, people, long_term),
         "oc3": [
             {"CHILD": str(pk), "DOB": dmy(people[pk].date_of_birth), **row}
             for pk, row in sorted(leavers.items())
@@ -99,7 +102,7 @@ def _prev_perm(episodes: Iterable[Episode], year: CollectionYear, people: dict[i
     order, so each is Z1 (none, or not known)."""
     return [{"CHILD": str(e.person_id), "DOB": dmy(people[e.person_id].date_of_birth), "PREV_PERM": "Z1",
              "LA_PERM": "", "DATE_PERM": ""}
-            for e in episodes if e.reason_new == "S" and year.start <= e.started_on <= year.end]  # fmt: skip
+            for e in episodes if e.reason_new == "S" and year.holds(e.started_on)]  # fmt: skip
 
 
 def _episode(e: Episode, year: CollectionYear) -> dict[str, str]:
@@ -145,17 +148,16 @@ def _uasc(episodes: Iterable[Episode], people: dict[int, Person]) -> Rows:
     return rows
 
 
-def _oc2(authority_id: int, year: CollectionYear, people: dict[int, Person]) -> Rows:
-    """Children looked after continuously for 12 months or more at 31 March."""
-    long_term = PeriodOfCare.objects.filter(authority_id=authority_id, person_id__in=people,
-                                            started_on__lte=year.start).exclude(ended_on__lte=year.end)  # fmt: skip
+def _oc2(year: CollectionYear, people: dict[int, Person], long_term: set[int]) -> Rows:
+    """Children looked after continuously for 12 months or more at 31 March (`_continuously_looked_after`)."""
+    cohort = sorted(long_term & people.keys())
     checks: dict[int, dict[str, Any]] = defaultdict(dict)
-    for check in HealthCheck.objects.filter(person_id__in=long_term.values("person_id"),
+    for check in HealthCheck.objects.filter(person_id__in=cohort,
                                             done_on__range=(year.end - timedelta(days=364), year.end)).order_by("done_on"):  # fmt: skip
         checks[check.person_id][check.kind] = check
     rows = []
-    for period in long_term.order_by("person_id"):
-        person = people[period.person_id]
+    for person_id in cohort:
+        person = people[person_id]
         age = age_on(person.date_of_birth, year.end) or 0
         mine = checks[person.pk]
         sdq = mine.get("sdq")
@@ -209,11 +211,10 @@ def _oc3(authority_id: int, year: CollectionYear, *, long_term: set[int]) -> dic
         born = leaver.person.date_of_birth
         if born is None:
             continue
-        birthdays = [birthday(born, age) for age in range(17, 22)]
-        due = next((b for b in birthdays if year.start <= b <= year.end), None)
+        due = leaver_birthday(born, year)
         if due is None or leaver.category == "eligible" or left_care.get(leaver.person_id, due) >= due:
             continue
-        near = [c for c in contacts[leaver.person_id] if abs((c.contacted_on - due).days) <= 91]
+        near = [c for c in contacts[leaver.person_id] if abs(c.contacted_on - due) <= CONTACT_NEAR]
         if near:
             contact = min(near, key=lambda c: abs((c.contacted_on - due).days))
             found[leaver.person_id] = {"IN_TOUCH": contact.in_touch, "ACTIV": contact.activity or "0",
@@ -221,6 +222,11 @@ def _oc3(authority_id: int, year: CollectionYear, *, long_term: set[int]) -> dic
         else:
             found[leaver.person_id] = {"IN_TOUCH": "NO", "ACTIV": "0", "ACCOM": "0"}
     return found
+
+
+def leaver_birthday(born: date, year: CollectionYear) -> date | None:
+    """The 17th to 21st birthday in `year` that a care leaver's OC3 row reports on, if one falls in it."""
+    return next((b for b in (birthday(born, age) for age in range(17, 22)) if year.holds(b)), None)
 
 
 def _ad1(authority_id: int, year: CollectionYear, people: dict[int, Person]) -> Rows:

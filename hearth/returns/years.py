@@ -22,6 +22,14 @@ class CollectionYear:
     def end(self) -> date:
         return date(self.end_year, 3, 31)
 
+    def holds(self, day: date | None) -> bool:
+        """Whether `day` falls in the year (1 April to 31 March, both included)."""
+        return day is not None and self.start <= day <= self.end
+
+    def overlaps(self, start: date, end: date | None) -> bool:
+        """Whether something running from `start` to `end` (None: still open) was open at any time in the year."""
+        return start <= self.end and (end is None or end >= self.start)
+
     @property
     def previous(self) -> CollectionYear:
         return CollectionYear(self.end_year - 1)
@@ -38,6 +46,11 @@ class CollectionYear:
 def dmy(day: date | None) -> str:
     """A date as the 903 files want it: dd/mm/YYYY, or empty."""
     return day.strftime("%d/%m/%Y") if day else ""
+
+
+def iso(day: date | None) -> str | None:
+    """A date as the CIN census and the DfE API want it: YYYY-MM-DD, or None."""
+    return day.isoformat() if day else None
 
 
 def upn_unknown(born: date | None, on: date) -> str:

@@ -13,14 +13,16 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
+from hearth.care.models import HealthKind
 from hearth.care.rules import Row, check_period
 from hearth.people import codes as people_codes
 from hearth.returns.ssd.export_people import HOME_WHEN_CARE_BEGAN, UASC
 from hearth.returns.ssd.read import Problem, Table
 
-HEALTH_KINDS = {"Initial health assessment": "initial", "Review health assessment": "review",
-                "Dental check": "dental", "Immunisations up to date": "immunisations",
-                "Health assessment": "review"}  # fmt: skip
+# The export's names for health checks (HealthKind's labels; SDQs have a table of their own), and one alias.
+HEALTH_KINDS = {label: kind for kind, label in HealthKind.choices if kind != HealthKind.SDQ} | {
+    "Health assessment": HealthKind.REVIEW.value
+}
 SEX = {"M": "M", "F": "F", "U": "U", "MALE": "M", "FEMALE": "F", "I": "U", "UNKNOWN": "U"}
 
 
@@ -41,6 +43,7 @@ class _Rows:
 
     def __init__(self, table: Table, checked: Checked, person_column: str = "") -> None:
         self.table, self.checked, self.person_column = table, checked, person_column
+        self.ids: set[str] = set()  # the row IDs seen by `unique`
 
     def __iter__(self) -> Any:
         for n, row in self.table.numbered():
@@ -57,6 +60,14 @@ class _Rows:
             if len(self.checked.problems) > before and pid:
                 self.checked.bad_people.add(pid)
 
+    def unique(self, n: int, row: dict[str, str], column: str) -> str:
+        """The row's own ID, which must be given and not used by an earlier row of the table."""
+        key = self.table.required(n, row, column, "the row’s ID")
+        if key in self.ids:
+            self.table.problem(n, column, f"ID “{key}” is used twice")
+        self.ids.add(key)
+        return key
+
     def add(self, pid: str, kind: str, record: dict[str, Any]) -> None:
         if pid in self.checked.people:
             self.checked.records[pid][kind].append(record)
@@ -66,10 +77,11 @@ def check_extract(tables: dict[str, Table], problems: list[Problem]) -> Checked:
     checked = Checked(problems=problems)
     _organisation(tables, checked)
     _people(tables["ssd_person"], tables, checked)
-    from hearth.returns.ssd.check_records import care_records, casework_records
+    from hearth.returns.ssd.check_care import care_rows
+    from hearth.returns.ssd.check_records import casework_records
 
     casework_records(tables, checked)
-    care_records(tables, checked)
+    care_rows(tables, checked)
     _periods(checked)
     return checked
 

@@ -8,7 +8,7 @@ from typing import Any
 from hearth.care import codes
 from hearth.care.more_models import LeaverCategory
 from hearth.returns.ssd.check import HEALTH_KINDS, Checked, _Rows
-from hearth.returns.ssd.check_records import _in_order, _unique, _worker
+from hearth.returns.ssd.check_records import _in_order, _worker
 from hearth.returns.ssd.export_care import ELIGIBILITY
 from hearth.returns.ssd.read import Table
 
@@ -19,10 +19,10 @@ def care_rows(tables: dict[str, Table], checked: Checked) -> None:
     placements = _placements(tables["ssd_cla_placement"], checked)
     statuses = _legal_statuses(tables["ssd_legal_status"], checked)
     t = tables["ssd_cla_episodes"]
-    rows, seen = _Rows(t, checked, "clae_person_id"), set[str]()
+    rows = _Rows(t, checked, "clae_person_id")
     periods: dict[str, str] = {}
     for n, row, pid in rows:
-        key = _unique(t, n, row, "clae_cla_episode_id", seen)
+        key = rows.unique(n, row, "clae_cla_episode_id")
         start = t.day(n, row, "clae_cla_episode_start_date", required="the date the episode began")
         end = t.day(n, row, "clae_cla_episode_ceased_date")
         _in_order(t, n, start, end, "clae_cla_episode_ceased_date")
@@ -57,8 +57,9 @@ def care_rows(tables: dict[str, Table], checked: Checked) -> None:
 
 def _placements(t: Table, checked: Checked) -> dict[str, dict[str, Any]]:
     found: dict[str, dict[str, Any]] = {}
-    for n, row, pid in _Rows(t, checked, "clap_person_id"):
-        key = _unique(t, n, row, "clap_cla_placement_id", set(found))
+    rows = _Rows(t, checked, "clap_person_id")
+    for n, row, pid in rows:
+        key = rows.unique(n, row, "clap_cla_placement_id")
         start = t.day(n, row, "clap_cla_placement_start_date", required="the date the placement began")
         end = t.day(n, row, "clap_cla_placement_end_date")
         _in_order(t, n, start, end, "clap_cla_placement_end_date")
@@ -96,7 +97,7 @@ def _legal_statuses(t: Table, checked: Checked) -> dict[str, list[tuple[Any, Any
 
 def _reviews_and_health(tables: dict[str, Table], checked: Checked, periods: dict[str, str]) -> None:
     t = tables["ssd_cla_reviews"]
-    rows, seen = _Rows(t, checked, "clar_cla_person_id"), set[str]()
+    rows = _Rows(t, checked, "clar_cla_person_id")
     for n, row, pid in rows:
         period = t.text(row, "clar_cla_id")
         if period and periods.get(period) != pid:
@@ -106,14 +107,14 @@ def _reviews_and_health(tables: dict[str, Table], checked: Checked, periods: dic
         if t.flag(row, "clar_cla_review_cancelled"):
             continue
         rows.add(pid, "care_reviews", {
-            "n": n, "id": _unique(t, n, row, "clar_cla_review_id", seen), "period": period,
+            "n": n, "id": rows.unique(n, row, "clar_cla_review_id"), "period": period,
             "due_on": t.day(n, row, "clar_cla_review_due_date", required="the date the review was due"),
             "held_on": t.day(n, row, "clar_cla_review_date"),
             "participation": t.code(n, row, "clar_cla_review_participation", codes.REVIEW_PARTICIPATION,
                                     "how the child took part", required=False),
         })  # fmt: skip
     t = tables["ssd_cla_health"]
-    rows, seen = _Rows(t, checked, "clah_person_id"), set[str]()
+    rows = _Rows(t, checked, "clah_person_id")
     for n, row, pid in rows:
         kind = HEALTH_KINDS.get(t.text(row, "clah_health_check_type"))
         if kind is None:
@@ -121,17 +122,17 @@ def _reviews_and_health(tables: dict[str, Table], checked: Checked, periods: dic
                       f"health check Hearth knows: use one of {', '.join(HEALTH_KINDS)}")  # fmt: skip
         if t.text(row, "clah_health_check_status").lower() not in {"", "completed"}:
             continue  # planned, refused or cancelled: not a check that was done
-        rows.add(pid, "health", {"n": n, "id": _unique(t, n, row, "clah_health_check_id", seen), "kind": kind,
+        rows.add(pid, "health", {"n": n, "id": rows.unique(n, row, "clah_health_check_id"), "kind": kind,
                                  "done_on": t.day(n, row, "clah_health_check_date", required="the date of the check"),
                                  "sdq_score": None, "sdq_reason": ""})  # fmt: skip
     t = tables["ssd_sdq_scores"]
-    rows, seen = _Rows(t, checked, "csdq_person_id"), set[str]()
+    rows = _Rows(t, checked, "csdq_person_id")
     for n, row, pid in rows:
         score = t.number(n, row, "csdq_sdq_score", "the SDQ score")
         if score is not None and not 0 <= score <= 40:
             t.problem(n, "csdq_sdq_score", "An SDQ score is from 0 to 40")
         rows.add(pid, "health", {
-            "n": n, "id": _unique(t, n, row, "csdq_table_id", seen), "kind": "sdq",
+            "n": n, "id": rows.unique(n, row, "csdq_table_id"), "kind": "sdq",
             "done_on": t.day(n, row, "csdq_sdq_completed_date", required="the date of the SDQ"), "sdq_score": score,
             "sdq_reason": t.code(n, row, "csdq_sdq_reason", codes.SDQ_REASON, "the reason for no SDQ score", required=False),
         })  # fmt: skip
@@ -139,18 +140,18 @@ def _reviews_and_health(tables: dict[str, Table], checked: Checked, periods: dic
 
 def _missing_and_leavers(tables: dict[str, Table], checked: Checked) -> None:
     t = tables["ssd_missing"]
-    rows, seen = _Rows(t, checked, "miss_person_id"), set[str]()
+    rows = _Rows(t, checked, "miss_person_id")
     for n, row, pid in rows:
         start = t.moment(n, row, "miss_missing_episode_start_date", required="when the child went missing")
         end = t.moment(n, row, "miss_missing_episode_end_date")
         _in_order(t, n, start, end, "miss_missing_episode_end_date")
         rows.add(pid, "missing", {
-            "n": n, "id": _unique(t, n, row, "miss_table_id", seen), "started_at": start, "ended_at": end,
+            "n": n, "id": rows.unique(n, row, "miss_table_id"), "started_at": start, "ended_at": end,
             "kind": t.code(n, row, "miss_missing_episode_type", codes.MISSING_KIND, "missing or away (M or A)"),
             "offered": t.flag(row, "miss_missing_rhi_offered"), "accepted": t.flag(row, "miss_missing_rhi_accepted"),
         })  # fmt: skip
     t = tables["ssd_care_leavers"]
-    rows, seen = _Rows(t, checked, "clea_person_id"), set[str]()
+    rows = _Rows(t, checked, "clea_person_id")
     for n, row, pid in rows:
         eligibility = t.text(row, "clea_care_leaver_eligibility")
         category = ELIGIBLE_FROM.get(
@@ -161,7 +162,7 @@ def _missing_and_leavers(tables: dict[str, Table], checked: Checked) -> None:
                       f"{', '.join(ELIGIBILITY.values())}")  # fmt: skip
         contacted = t.day(n, row, "clea_care_leaver_latest_contact")
         rows.add(pid, "leavers", {
-            "n": n, "id": _unique(t, n, row, "clea_table_id", seen), "category": category, "contacted_on": contacted,
+            "n": n, "id": rows.unique(n, row, "clea_table_id"), "category": category, "contacted_on": contacted,
             "in_touch": t.code(n, row, "clea_care_leaver_in_touch", codes.IN_TOUCH, "whether the council is in touch",
                                required=bool(contacted)),
             "activity": t.code(n, row, "clea_care_leaver_activity", codes.ACTIVITY, "the young person’s activity", required=False),
@@ -171,10 +172,10 @@ def _missing_and_leavers(tables: dict[str, Table], checked: Checked) -> None:
             "adviser": _worker(t, n, row, "clea_care_leaver_worker_id", checked),
         })  # fmt: skip
     t = tables["ssd_permanence"]
-    rows, seen = _Rows(t, checked, "perm_person_id"), set[str]()
+    rows = _Rows(t, checked, "perm_person_id")
     for n, row, pid in rows:
         rows.add(pid, "adoptions", {
-            "n": n, "id": _unique(t, n, row, "perm_table_id", seen), "period": t.text(row, "perm_cla_id"),
+            "n": n, "id": rows.unique(n, row, "perm_table_id"), "period": t.text(row, "perm_cla_id"),
             "should_be_placed_on": t.day(n, row, "perm_adm_decision_date", required="the date of the decision to place for adoption"),
             "placement_order_on": t.day(n, row, "perm_placement_order_date"), "matched_on": t.day(n, row, "perm_matched_date"),
             "placed_on": t.day(n, row, "perm_placed_for_adoption_date"),

@@ -7,15 +7,7 @@ from typing import Any
 from hearth.casework.models import AbuseCategory, AssessmentOutcome, AssessmentStatus
 from hearth.people import codes as people_codes
 from hearth.returns.ssd.check import Checked, _Rows
-from hearth.returns.ssd.read import Table
-
-
-def _unique(t: Table, n: int, row: dict[str, str], column: str, seen: set[str]) -> str:
-    key = t.required(n, row, column, "the row’s ID")
-    if key in seen:
-        t.problem(n, column, f"ID “{key}” is used twice")
-    seen.add(key)
-    return key
+from hearth.returns.ssd.read import Table, parse_day
 
 
 def _worker(t: Table, n: int, row: dict[str, str], column: str, checked: Checked) -> str:
@@ -34,9 +26,8 @@ def _in_order(t: Table, n: int, start: Any, end: Any, column: str) -> None:
 def casework_records(tables: dict[str, Table], checked: Checked) -> None:
     t = tables["ssd_involvements"]
     rows = _Rows(t, checked, "invo_person_id")
-    seen: set[str] = set()
     for n, row, pid in rows:
-        key = _unique(t, n, row, "invo_involvements_id", seen)
+        key = rows.unique(n, row, "invo_involvements_id")
         team = t.required(n, row, "invo_professional_team", "the team")
         if team and team not in checked.departments:
             t.problem(n, "invo_professional_team", f"No team with ID “{team}” is in ssd_department.csv")
@@ -47,31 +38,31 @@ def casework_records(tables: dict[str, Table], checked: Checked) -> None:
                                       "team": team, "role": t.text(row, "invo_professional_role_id") or "Allocated worker",
                                       "started_on": start, "ended_on": end})  # fmt: skip
     t = tables["ssd_contacts"]
-    rows, seen = _Rows(t, checked, "cont_person_id"), set[str]()
+    rows = _Rows(t, checked, "cont_person_id")
     for n, row, pid in rows:
         rows.add(pid, "contacts", {
-            "n": n, "id": _unique(t, n, row, "cont_contact_id", seen),
+            "n": n, "id": rows.unique(n, row, "cont_contact_id"),
             "received_at": t.moment(n, row, "cont_contact_date", required="the date of the contact"),
             "source": t.code(n, row, "cont_contact_source_code", people_codes.REFERRAL_SOURCE, "the contact’s source", required=False),
             "outcome": t.json(n, row, "cont_contact_outcome_json"),
         })  # fmt: skip
     t = tables["ssd_early_help_episodes"]
-    rows, seen = _Rows(t, checked, "earl_person_id"), set[str]()
+    rows = _Rows(t, checked, "earl_person_id")
     for n, row, pid in rows:
         start = t.day(n, row, "earl_episode_start_date", required="the date early help began")
         end = t.day(n, row, "earl_episode_end_date")
         _in_order(t, n, start, end, "earl_episode_end_date")
-        rows.add(pid, "early_help", {"n": n, "id": _unique(t, n, row, "earl_episode_id", seen), "started_on": start,
+        rows.add(pid, "early_help", {"n": n, "id": rows.unique(n, row, "earl_episode_id"), "started_on": start,
                                      "ended_on": end, "closure_reason": t.text(row, "earl_episode_end_reason")[:3]})  # fmt: skip
     _cin(tables, checked)
 
 
 def _cin(tables: dict[str, Table], checked: Checked) -> None:
     t = tables["ssd_cin_episodes"]
-    rows, seen = _Rows(t, checked, "cine_person_id"), set[str]()
+    rows = _Rows(t, checked, "cine_person_id")
     episodes: dict[str, str] = {}
     for n, row, pid in rows:
-        key = _unique(t, n, row, "cine_referral_id", seen)
+        key = rows.unique(n, row, "cine_referral_id")
         referred = t.day(n, row, "cine_referral_date", required="the referral date")
         started = t.json(n, row, "cine_referral_outcome_json").get("episode_started")
         end = t.day(n, row, "cine_close_date")
@@ -103,9 +94,9 @@ def _cin(tables: dict[str, Table], checked: Checked) -> None:
             t.problem(n, "cinf_assessment_factors_json", f"Not factor codes: {', '.join(wrong)}")
         factors[t.text(row, "cinf_assessment_id")] = [str(f) for f in found] if not wrong else []
     t = tables["ssd_cin_assessments"]
-    rows, seen = _Rows(t, checked, "cina_person_id"), set[str]()
+    rows = _Rows(t, checked, "cina_person_id")
     for n, row, pid in rows:
-        key = _unique(t, n, row, "cina_assessment_id", seen)
+        key = rows.unique(n, row, "cina_assessment_id")
         episode = _episode(t, n, row, "cina_referral_id", pid, episodes, required=False)
         outcome = t.json(n, row, "cina_assessment_outcome_json")
         start = t.day(n, row, "cina_assessment_start_date", required="the date the assessment began")
@@ -130,12 +121,12 @@ def _cin(tables: dict[str, Table], checked: Checked) -> None:
             "worker": _worker(t, n, row, "cina_assessment_worker_id", checked),
         })  # fmt: skip
     t = tables["ssd_cin_plans"]
-    rows, seen = _Rows(t, checked, "cinp_person_id"), set[str]()
+    rows = _Rows(t, checked, "cinp_person_id")
     for n, row, pid in rows:
         start = t.day(n, row, "cinp_cin_plan_start_date", required="the date the plan began")
         end = t.day(n, row, "cinp_cin_plan_end_date")
         _in_order(t, n, start, end, "cinp_cin_plan_end_date")
-        rows.add(pid, "cin_plans", {"n": n, "id": _unique(t, n, row, "cinp_cin_plan_id", seen), "started_on": start,
+        rows.add(pid, "cin_plans", {"n": n, "id": rows.unique(n, row, "cinp_cin_plan_id"), "started_on": start,
                                     "ended_on": end, "episode": _episode(t, n, row, "cinp_referral_id", pid, episodes)})  # fmt: skip
     _protection(tables, checked)
 
@@ -155,13 +146,13 @@ def _episode(t: Table, n: int, row: dict[str, str], column: str, pid: str, episo
 
 def _protection(tables: dict[str, Table], checked: Checked) -> None:
     t = tables["ssd_s47_enquiry"]
-    rows, seen = _Rows(t, checked, "s47e_person_id"), set[str]()
+    rows = _Rows(t, checked, "s47e_person_id")
     for n, row, pid in rows:
-        rows.add(pid, "enquiries", {"n": n, "id": _unique(t, n, row, "s47e_s47_enquiry_id", seen),
+        rows.add(pid, "enquiries", {"n": n, "id": rows.unique(n, row, "s47e_s47_enquiry_id"),
                                     "held_on": t.day(n, row, "s47e_s47_start_date", required="the date the enquiry began"),
                                     "worker": _worker(t, n, row, "s47e_s47_completed_by_worker_id", checked)})  # fmt: skip
     t = tables["ssd_cp_plans"]
-    rows, plans = _Rows(t, checked, "cppl_person_id"), set[str]()
+    rows = _Rows(t, checked, "cppl_person_id")
     for n, row, pid in rows:
         start = t.day(n, row, "cppl_cp_plan_start_date", required="the date the plan began")
         end = t.day(n, row, "cppl_cp_plan_end_date")
@@ -169,11 +160,12 @@ def _protection(tables: dict[str, Table], checked: Checked) -> None:
         category = t.code(
             n, row, "cppl_cp_plan_latest_category", AbuseCategory.choices, "the category of abuse"
         )
-        rows.add(pid, "cp_plans", {"n": n, "id": _unique(t, n, row, "cppl_cp_plan_id", plans), "started_on": start,
+        rows.add(pid, "cp_plans", {"n": n, "id": rows.unique(n, row, "cppl_cp_plan_id"), "started_on": start,
                                    "ended_on": end, "category": category})  # fmt: skip
+    plans = rows.ids
     enquiries = {e["id"] for kinds in checked.records.values() for e in kinds.get("enquiries", [])}
     t = tables["ssd_initial_cp_conference"]
-    rows, seen = _Rows(t, checked, "icpc_person_id"), set[str]()
+    rows = _Rows(t, checked, "icpc_person_id")
     for n, row, pid in rows:
         enquiry, plan = t.text(row, "icpc_s47_enquiry_id"), t.text(row, "icpc_cp_plan_id")
         if enquiry and enquiry not in enquiries:
@@ -181,30 +173,22 @@ def _protection(tables: dict[str, Table], checked: Checked) -> None:
         if plan and plan not in plans:
             t.problem(n, "icpc_cp_plan_id", f"No plan with ID “{plan}” is in ssd_cp_plans.csv")
         rows.add(pid, "initial_conferences", {
-            "n": n, "id": _unique(t, n, row, "icpc_icpc_id", seen), "enquiry": enquiry, "plan": plan,
+            "n": n, "id": rows.unique(n, row, "icpc_icpc_id"), "enquiry": enquiry, "plan": plan,
             "due_on": t.day(n, row, "icpc_icpc_target_date", required="the date the conference was due"),
             "held_on": t.day(n, row, "icpc_icpc_date"), "plan_needed": t.flag(row, "icpc_icpc_outcome_cp_flag"),
         })  # fmt: skip
     t = tables["ssd_cp_reviews"]
-    rows, seen = _Rows(t, checked, "cppr_person_id"), set[str]()
+    rows = _Rows(t, checked, "cppr_person_id")
     for n, row, pid in rows:
         plan = t.text(row, "cppr_cp_plan_id")
         if plan and plan not in plans:
             t.problem(n, "cppr_cp_plan_id", f"No plan with ID “{plan}” is in ssd_cp_plans.csv")
         rows.add(pid, "reviews_cp", {
-            "n": n, "id": _unique(t, n, row, "cppr_cp_review_id", seen), "plan": plan,
+            "n": n, "id": rows.unique(n, row, "cppr_cp_review_id"), "plan": plan,
             "due_on": t.day(n, row, "cppr_cp_review_due", required="the date the review was due"),
             "held_on": t.day(n, row, "cppr_cp_review_date"), "continues": t.flag(row, "cppr_cp_review_outcome_continue_cp"),
         })  # fmt: skip
 
 
 def _iso(value: Any) -> Any:
-    from hearth.returns.ssd.read import parse_day
-
     return parse_day(str(value)) if value else None
-
-
-def care_records(tables: dict[str, Table], checked: Checked) -> None:
-    from hearth.returns.ssd.check_care import care_rows
-
-    care_rows(tables, checked)

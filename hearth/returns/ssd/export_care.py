@@ -129,7 +129,10 @@ def _missing(x: Extract) -> Iterator[Row]:
 
 
 def _leavers(x: Extract) -> Iterator[Row]:
-    leavers = {c.person_id: c for c in CareLeaver.objects.filter(authority_id=x.authority_id)}
+    leavers = {
+        c.person_id: c
+        for c in CareLeaver.objects.filter(authority_id=x.authority_id).select_related("adviser")
+    }
     contacted: set[int] = set()
     for c in LeaverContact.objects.filter(authority_id=x.authority_id).order_by("pk").iterator(5000):
         leaver = leavers.get(c.person_id)

@@ -20,8 +20,9 @@ from hearth.care.models import (
     MissingEpisode,
     PeriodOfCare,
     Placement,
+    ProspectiveAdopter,
 )
-from hearth.care.more_models import InterviewOutcome, Responsible
+from hearth.care.more_models import AdopterStage, InterviewOutcome, Responsible
 
 if TYPE_CHECKING:
     from hearth.returns.ssd.load_records import Loader
@@ -144,9 +145,7 @@ def _missing(x: Loader, spans: dict[int, list[PeriodOfCare]]) -> None:
 
 
 def _adoptions(x: Loader, spans: dict[int, list[PeriodOfCare]]) -> None:
-    from hearth.returns.ssd.load_records import _adopter
-
-    journeys = []
+    journeys, adopters = [], []
     for person, r in x.new("adoptions", "ssd_permanence"):
         period = _period_on(spans, person, r["should_be_placed_on"])
         if period is None:
@@ -154,10 +153,20 @@ def _adoptions(x: Loader, spans: dict[int, list[PeriodOfCare]]) -> None:
         adopter = _adopter(r)
         if adopter is not None:
             adopter.authority_id = x.authority_id
-            adopter.save()
+            adopters.append(adopter)
         journeys.append((r["id"], AdoptionJourney(
             **x.kw(person), period=period, should_be_placed_on=r["should_be_placed_on"],
             placement_order_on=r["placement_order_on"], matched_on=r["matched_on"], adopter=adopter,
             placed_on=r["placed_on"], adoption_order_on=r["adoption_order_on"], ceased_on=r["ceased_on"],
             ceased_reason=r["ceased_reason"])))  # fmt: skip
+    # In one go, before the journeys: saving an adopter gives it the ID its journey is saved with.
+    ProspectiveAdopter.objects.bulk_create(adopters, batch_size=1000)
     x.save("ssd_permanence", journeys)
+
+
+def _adopter(r: dict[str, Any]) -> ProspectiveAdopter | None:
+    if not (r["adopter_sex"] or r["adopter_legal_status"] or r["adopters"]):
+        return None
+    return ProspectiveAdopter(name="Adopters (from the SSD extract)", agency="Not recorded in the extract",
+                              stage=AdopterStage.ADOPTED if r["adoption_order_on"] else AdopterStage.MATCHED,
+                              number=r["adopters"] or 2, sex=r["adopter_sex"][:2], legal_status=r["adopter_legal_status"][:3])  # fmt: skip

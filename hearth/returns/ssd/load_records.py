@@ -9,16 +9,11 @@ was held is history, not a review falling due.
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Iterator, Sequence
 from typing import Any
 
 from hearth.accounts.models import User
-from hearth.care.models import (
-    CareLeaver,
-    LeaverContact,
-    ProspectiveAdopter,
-)
-from hearth.care.more_models import AdopterStage
+from hearth.care.models import CareLeaver, LeaverContact
 from hearth.casework.models import (
     Assessment,
     Conference,
@@ -72,9 +67,9 @@ class Loader:
         self.counts[_PLURAL.get(model.__name__, str(model._meta.verbose_name_plural))] += len(created)
         return {source_id: obj for (source_id, _), obj in zip(made, created, strict=True)}
 
-    def held(self, table: str, model: Any, source_id: str) -> Any:
-        object_id = self.keys.get(table, source_id) if source_id else None
-        return model.objects.get(pk=object_id) if object_id else None
+    def id_of(self, table: str, source_id: str) -> int | None:
+        """The Hearth ID of a row imported from `table`, by this import or an earlier one."""
+        return self.keys.get(table, source_id) if source_id else None
 
     def worker(self, key: str) -> User | None:
         return self.workers.get(key) if key else None
@@ -113,20 +108,22 @@ def _mothers(x: Loader) -> None:
         x.counts["relationships"] += held is None
 
 
-def _choice(value: Any, field: Callable[[], Any]) -> str:
-    return value if value in dict(field().choices) else ""
-
-
 def _contacts(x: Loader) -> None:
+    # The outcome JSON's values that are codes Hearth knows for the contact's fields; the rest are left blank.
+    fields: list[Any] = [Contact._meta.get_field(name) for name in ("status", "outcome", "rag", "threshold")]
+    known = {f.name: {code for code, _ in f.choices or ()} for f in fields}
+
+    def choice(outcome: dict[str, Any], name: str) -> Any:
+        value = outcome.get(name)
+        return value if value in known[name] else ""
+
     contacts = []
     for person, r in x.new("contacts", "ssd_contacts"):
         o = r["outcome"]
         contacts.append((r["id"], person, Contact(
             authority_id=x.authority_id, received_at=r["received_at"], source=r["source"],
-            status=_choice(o.get("status"), lambda: Contact._meta.get_field("status")) or ContactStatus.SIGNED_OFF,
-            outcome=_choice(o.get("outcome"), lambda: Contact._meta.get_field("outcome")),
-            rag=_choice(o.get("rag"), lambda: Contact._meta.get_field("rag")),
-            threshold=_choice(o.get("threshold"), lambda: Contact._meta.get_field("threshold")),
+            status=choice(o, "status") or ContactStatus.SIGNED_OFF, outcome=choice(o, "outcome"),
+            rag=choice(o, "rag"), threshold=choice(o, "threshold"),
         )))  # fmt: skip
     made = x.save("ssd_contacts", [(key, c) for key, _, c in contacts])
     ContactSubject.objects.bulk_create(
@@ -148,58 +145,40 @@ def _referrals(x: Loader) -> None:
     x.save("ssd_cin_episodes", [(r["id"], Involvement(
         **x.kw(p), kind=InvolvementKind.SOCIAL_CARE, started_on=r["started_on"], ended_on=r["ended_on"],
         closure_reason=r["closure_reason"], referral=referrals[r["id"]])) for p, r in new])  # fmt: skip
-    referral_of = _referral_ids(x)
     made = []
     for p, r in x.new("assessments", "ssd_cin_assessments"):
-        referral_id = referral_of.get(r["episode"])
+        referral_id = x.id_of("ssd_cin_episodes:referral", r["episode"])
         made.append((r["id"], Assessment(
             **x.kw(p), referral_id=referral_id, worker=x.worker(r["worker"]), started_on=r["started_on"],
             due_on=r["due_on"] or assessment_due(r["started_on"]), child_seen_on=r["child_seen_on"],
             child_seen_alone=r["child_seen_alone"], factors=r["factors"], primary_need=r["primary_need"],
             outcome=r["outcome"], status=r["status"], completed_on=r["completed_on"])))  # fmt: skip
     x.save("ssd_cin_assessments", made)
-    involvement_of = _involvement_ids(x)
     x.save("ssd_cin_plans", [(r["id"], Plan(
-        **x.kw(p), involvement_id=involvement_of[r["episode"]], kind=PlanKind.CHILD_IN_NEED, started_on=r["started_on"],
+        **x.kw(p), involvement_id=x.keys.held[("ssd_cin_episodes", r["episode"])], kind=PlanKind.CHILD_IN_NEED, started_on=r["started_on"],
         ended_on=r["ended_on"], status="ended" if r["ended_on"] else "agreed", created_by=x.by))
         for p, r in x.new("cin_plans", "ssd_cin_plans")])  # fmt: skip
-
-
-def _referral_ids(x: Loader) -> dict[str, int]:
-    return {source: object_id for (table, source), object_id in x.keys.held.items()
-            if table == "ssd_cin_episodes:referral"}  # fmt: skip
-
-
-def _involvement_ids(x: Loader) -> dict[str, int]:
-    return {
-        source: object_id for (table, source), object_id in x.keys.held.items() if table == "ssd_cin_episodes"
-    }
 
 
 def _protection(x: Loader) -> None:
     from hearth.casework.timescales import core_group_due, review_conference_due
 
-    enquiries = x.save("ssd_s47_enquiry", [(r["id"], StrategyDiscussion(
+    x.save("ssd_s47_enquiry", [(r["id"], StrategyDiscussion(
         **x.kw(p), held_on=r["held_on"], section_47=True, attendees="", recorded_by=x.worker(r["worker"]) or x.by))
         for p, r in x.new("enquiries", "ssd_s47_enquiry")])  # fmt: skip
-    plans = x.save("ssd_cp_plans", [(r["id"], ProtectionPlan(
+    x.save("ssd_cp_plans", [(r["id"], ProtectionPlan(
         **x.kw(p), category=r["category"], started_on=r["started_on"], ended_on=r["ended_on"],
         core_group_due_on=core_group_due(r["started_on"]), next_review_due_on=review_conference_due(r["started_on"])))
         for p, r in x.new("cp_plans", "ssd_cp_plans")])  # fmt: skip
-
-    def enquiry(key: str) -> Any:
-        return enquiries.get(key) or x.held("ssd_s47_enquiry", StrategyDiscussion, key)
-
-    def plan(key: str) -> Any:
-        return plans.get(key) or x.held("ssd_cp_plans", ProtectionPlan, key)
-
+    # The enquiries and plans conferences refer to were added just now or by an earlier import: by their IDs.
     x.save("ssd_initial_cp_conference", [(r["id"], Conference(
-        **x.kw(p), kind=ConferenceKind.INITIAL, strategy_discussion=enquiry(r["enquiry"]), plan=plan(r["plan"]),
-        due_on=r["due_on"], held_on=r["held_on"], plan_needed=r["plan_needed"]))
+        **x.kw(p), kind=ConferenceKind.INITIAL, strategy_discussion_id=x.id_of("ssd_s47_enquiry", r["enquiry"]),
+        plan_id=x.id_of("ssd_cp_plans", r["plan"]), due_on=r["due_on"], held_on=r["held_on"],
+        plan_needed=r["plan_needed"]))
         for p, r in x.new("initial_conferences", "ssd_initial_cp_conference")])  # fmt: skip
     x.save("ssd_cp_reviews", [(r["id"], Conference(
-        **x.kw(p), kind=ConferenceKind.REVIEW, plan=plan(r["plan"]), due_on=r["due_on"], held_on=r["held_on"],
-        plan_needed=r["continues"])) for p, r in x.new("reviews_cp", "ssd_cp_reviews")])  # fmt: skip
+        **x.kw(p), kind=ConferenceKind.REVIEW, plan_id=x.id_of("ssd_cp_plans", r["plan"]), due_on=r["due_on"],
+        held_on=r["held_on"], plan_needed=r["continues"])) for p, r in x.new("reviews_cp", "ssd_cp_reviews")])  # fmt: skip
 
 
 def _care(x: Loader) -> None:
@@ -225,11 +204,3 @@ def _leavers(x: Loader) -> None:
         CareLeaver.objects.bulk_create(leavers.values())
         x.counts["care leavers"] += len(leavers)
     x.save("ssd_care_leavers", contacts)
-
-
-def _adopter(r: dict[str, Any]) -> ProspectiveAdopter | None:
-    if not (r["adopter_sex"] or r["adopter_legal_status"] or r["adopters"]):
-        return None
-    return ProspectiveAdopter(name="Adopters (from the SSD extract)", agency="Not recorded in the extract",
-                              stage=AdopterStage.ADOPTED if r["adoption_order_on"] else AdopterStage.MATCHED,
-                              number=r["adopters"] or 2, sex=r["adopter_sex"][:2], legal_status=r["adopter_legal_status"][:3])  # fmt: skip
