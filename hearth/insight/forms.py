@@ -26,7 +26,7 @@ def last_april(today: date | None = None) -> date:
 class ForecastForm(forms.Form):
     start = DateField(
         label="Forecast from",
-        help_text="Usually 1 April, the start of a financial year. For example, 1 4 2026",
+        help_text="1 April, the start of a financial year, for example 1 4 2026",
     )
     years = forms.IntegerField(
         label="Years to forecast", min_value=1, max_value=10,
@@ -63,4 +63,7 @@ class ForecastForm(forms.Form):
             raise forms.ValidationError("The forecast must start today or earlier: the records end today")
         if start.year < 2000:
             raise forms.ValidationError("Enter a start from 2000 onwards")
+        if (start.month, start.day) != (4, 1):
+            # The forecast's years are financial years, shown at each 31 March with their costs.
+            raise forms.ValidationError("Start the forecast on 1 April, the start of a financial year")
         return start

@@ -116,6 +116,7 @@ def test_the_scenarios_page_compares_the_levers_and_their_finances(client, count
         ({"years": "0"}, "Forecast at least 1 year"),
         ({"years": "five"}, "Enter how many years to forecast as a whole number"),
         ({"start_2": "2099"}, "The forecast must start today or earlier"),
+        ({"start_0": "15", "start_1": "7"}, "Start the forecast on 1 April"),
         ({"trend": "sideways"}, "Select a valid choice"),
     ],
 )
