@@ -239,7 +239,12 @@ class Book:
         pool = [p for p in self.by_kind[kind] if p.in_area and p.fits(age)] or [
             p for p in self.all if p.in_area and p.kind in (K.CHILDRENS_HOME, K.IFA) and p.used < p.places
         ]
-        prov = self.rng.choice(pool) if pool else self.now(kind, age)
+        if pool:
+            prov = self.rng.choice(pool)
+        else:  # every place in the county is taken: one more home or agency in the county approves a place
+            base = self.by_kind[kind][0] if self.by_kind[kind] else None
+            prov = self.add(kind, base.name if base else kind, base.place_provider if base else "PR4",
+                            base.places if base else 4, in_area=True, urn=bool(base and base.urn))  # fmt: skip
         prov.used += 1
         return prov
 
