@@ -16,6 +16,7 @@ LEGAL_STATUS = (
     ("J2", "Council accommodation under PACE"),
     ("J3", "Youth rehabilitation order with residence or intensive fostering requirement"),
 )  # fmt: skip
+SHORT_BREAKS = frozenset({"V3", "V4"})  # legal statuses of short breaks: not continuous care
 
 CATEGORY_OF_NEED = (
     ("N1", "Abuse or neglect"), ("N2", "Child’s disability"), ("N3", "Parental disability or illness"),

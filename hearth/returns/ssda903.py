@@ -65,7 +65,7 @@ def ssda903_tables(*, authority_id: int, year: CollectionYear) -> dict[str, Rows
         .order_by("person_id", "started_on", "pk")
     )
     children = {e.person_id for e in episodes}
-    long_term = _continuously_looked_after(authority_id, year)
+    long_term = _continuously_looked_after(episodes, year)
     leavers = _oc3(authority_id, year, long_term=long_term)
     people = {p.pk: p for p in Person.objects.filter(pk__in=children | set(leavers))}
     upns = dict(
@@ -182,13 +182,20 @@ def _flag(value: bool) -> str:
     return "1" if value else "0"
 
 
-def _continuously_looked_after(authority_id: int, year: CollectionYear) -> set[int]:
-    """Children looked after for the 12 months up to 31 March (the OC2 cohort)."""
-    return set(
-        # Looked after on 1 April and still on 31 March (rule 191 counts a start on 1 April as 12 months).
-        PeriodOfCare.objects.filter(authority_id=authority_id, started_on__lte=year.start)
-        .exclude(ended_on__lte=year.end).values_list("person_id", flat=True)
-    )  # fmt: skip
+def _continuously_looked_after(episodes: Iterable[Episode], year: CollectionYear) -> set[int]:
+    """Children looked after continuously for the 12 months to 31 March (the OC2 cohort), derived from the
+    year's episodes as the 903 guidance and the DfE's validator derive it: looked after in the year, with no
+    period of care starting after 1 April, none ending before 31 March, and no short-break (V3, V4) episode.
+    A period that ends on 31 March itself still counts as 12 months (rules 185, 190 and 191)."""
+    children, broken = set(), set()
+    for e in episodes:
+        children.add(e.person_id)
+        ended = e.ended_on if e.ended_on is not None and e.ended_on <= year.end else None
+        starts = e.reason_new == "S" and year.start < e.started_on <= year.end
+        leaves = ended is not None and e.reason_ceased != "X1" and ended < year.end
+        if starts or leaves or e.legal_status in codes.SHORT_BREAKS:
+            broken.add(e.person_id)
+    return children - broken
 
 
 def _oc3(authority_id: int, year: CollectionYear, *, long_term: set[int]) -> dict[int, dict[str, str]]:

@@ -82,6 +82,26 @@ def test_oc2_for_children_looked_after_12_months_with_no_sdq_fields_under_4(coun
     )  # under 4: rule 188
 
 
+@pytest.mark.parametrize(
+    "ended_on, legal_status, in_oc2",
+    [
+        (None, "C2", True),
+        (date(2026, 3, 31), "C2", True),  # leaving on 31 March itself still counts (validator rule 191)
+        (date(2026, 3, 30), "C2", False),
+        (None, "V3", False),  # short breaks are not continuous care (rule 190)
+    ],
+)
+def test_the_oc2_cohort_is_the_dfe_s_continuously_looked_after(
+    county, carers, ended_on, legal_status, in_oc2
+):
+    child = county.allocated_child
+    care_start(by=county.social_worker, person=child, started_on=date(2025, 2, 3), legal_status=legal_status,
+               category_of_need="N1", placement=NewPlacement("U6", carers[0]))  # fmt: skip
+    if ended_on:
+        care_end(by=county.social_worker, person=child, on=ended_on, reason="E4A")
+    assert [r["CHILD"] for r in tables(county)["oc2"]] == ([str(child.pk)] if in_oc2 else [])
+
+
 def test_care_leavers_are_in_oc3_only_if_they_left_care_before_their_birthday(county):
     left_before, left_on = county.allocated_child, county.unallocated_child
     for person, ended in ((left_before, date(2025, 5, 1)), (left_on, date(2025, 6, 1))):
