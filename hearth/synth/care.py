@@ -17,8 +17,6 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Any
 
-from django.utils import timezone
-
 from hearth.accounts.models import User
 from hearth.accounts.roles import Role
 from hearth.care import codes
@@ -37,7 +35,7 @@ from hearth.synth.care_providers import Book, rate_rows
 from hearth.synth.care_reviews import make_reviews
 from hearth.synth.care_workers import earlier_social_workers
 from hearth.synth.care_write import CareRows, number, provider_rows, story_rows
-from hearth.synth.chance import weighted
+from hearth.synth.chance import start_of, weighted
 from hearth.synth.families import Family
 from hearth.synth.meetings import SHOWCASE_WORKER, Casework
 
@@ -92,7 +90,7 @@ def make_care(rng: random.Random, authority: Authority, families: list[Family], 
     scale = county_scale(districts)
     targets = care_targets(scale)
     rows = CareRows(authority.pk)
-    work = Casework(authority.pk, today, timezone.now())
+    work = Casework(authority.pk, today, start_of(today))
     book = Book(rng, rows.ids[Provider], [(d.pk, n, d.name) for n, d in enumerate(districts, start=1)])
     adoption = Adoption(rng, rows, [d.pk for d in districts], today)
     other = [t for t, n in OTHER_TYPES for _ in range(n)]  # the placement type of each "other" placement

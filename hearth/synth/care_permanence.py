@@ -64,7 +64,9 @@ class Journey:
 
 def _fit(rng: random.Random, born: date, end: date, gaps: list[tuple[int, int]]) -> list[date]:
     """Dates counting back from `end` by each gap (days, chosen within each range), squeezed so the first is
-    after the child's birth."""
+    after the child's birth. An `end` too soon after the birth for a day per gap moves later, so no date
+    comes before the birth or out of order (for a baby, "a decision 300 days ago" is made after birth)."""
+    end = max(end, born + timedelta(days=len(gaps) + 2))
     days = [rng.randint(*gap) for gap in gaps]
     room = (end - born).days - 2
     if sum(days) > room:

@@ -210,8 +210,10 @@ class Book:
         return prov
 
     def before(self, kind: str, ptype: str, avoid: Prov | None) -> Prov:
-        """A provider a child lived with in the past."""
-        pool = [p for p in self.by_kind[kind] if (not p.serves or ptype in p.serves) and p is not avoid]
+        """A provider a child lived with in the past: never `avoid` (the next one), nor one the return could
+        not tell from it (the same postcode and provider code: 903 rule 435 needs a move to show)."""
+        pool = [p for p in self.by_kind[kind] if (not p.serves or ptype in p.serves) and p is not avoid
+                and not (avoid and (p.postcode, p.place_provider) == (avoid.postcode, avoid.place_provider))]  # fmt: skip
         if pool:
             return self.rng.choice(pool)
         like = avoid or next(iter(self.by_kind[kind]), None)  # the only one there is: one since closed

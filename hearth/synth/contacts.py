@@ -11,7 +11,6 @@ import random
 from collections import defaultdict
 from datetime import date, datetime, time, timedelta
 from typing import Any
-from zoneinfo import ZoneInfo
 
 from django.utils import timezone
 
@@ -24,12 +23,11 @@ from hearth.frontdoor.models import Consent, Contact, ContactStatus, ContactSubj
 from hearth.organisation.models import Authority, TeamKind
 from hearth.people.codes import REFERRAL_SOURCE
 from hearth.people.models import Person
-from hearth.synth.chance import weighted
+from hearth.synth.chance import LONDON, start_of, weighted
 from hearth.synth.families import Family
 from hearth.synth.rows import insert_rows
 
 CONTACTS_PER_10000 = 1600
-LONDON = ZoneInfo("Europe/London")
 SOURCES = (("6", 28), ("2A", 18), ("3B", 5), ("3A", 5), ("3E", 4), ("3F", 4), ("5A", 5), ("5D", 5), ("1A", 8),
            ("1C", 2), ("9", 3), ("4", 3), ("7", 2), ("8", 8))  # fmt: skip
 OUTCOMES = ((Outcome.ADVICE, 30, "1", "green"), (Outcome.SIGNPOST, 15, "1", "green"),
@@ -67,7 +65,7 @@ def make_contacts(rng: random.Random, authority: Authority, families: list[Famil
     )
     known = [f for f in families if f.worker is not None and f.adults]
     everyone = [f for f in families if f.worker is None]
-    now = timezone.now()
+    now = start_of(today)
     count = round(children * CONTACTS_PER_10000 / 10_000)
     plans = []
     for _ in range(count):
@@ -160,7 +158,7 @@ def make_contacts(rng: random.Random, authority: Authority, families: list[Famil
 
 def _received(rng: random.Random, today: date) -> datetime:
     """A time in the last year, mostly in office hours on working days."""
-    now = timezone.now()
+    now = start_of(today)
     while True:
         day = today - timedelta(days=rng.randint(0, 364))
         if day.weekday() >= 5 and rng.random() < 0.8:

@@ -16,7 +16,6 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
 from typing import Any
-from zoneinfo import ZoneInfo
 
 from hearth.accounts.models import User
 from hearth.casework.models import (
@@ -31,11 +30,11 @@ from hearth.casework.tools.engine import Result, definition, score
 from hearth.chronology.models import ChronologyEntry, EntryKind
 from hearth.core.calendar import is_working_day
 from hearth.people.models import Person
+from hearth.synth.chance import LONDON
 from hearth.synth.families import Family
 from hearth.synth.names import FAMILY, GIVEN_FEMALE, GIVEN_MALE
 from hearth.synth.rows import insert_rows, next_ids, reset_sequences
 
-LONDON = ZoneInfo("Europe/London")
 # The demo's sign-ins (hearth/synth/county.py PERSONAS) whose screens must have something to show.
 SHOWCASE_WORKER = "sw.aldermoor"
 SHOWCASE_TEAM = "Aldermoor Safeguarding 1"

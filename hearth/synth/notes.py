@@ -5,17 +5,14 @@ from __future__ import annotations
 import random
 from datetime import date, datetime, time, timedelta
 from typing import Any
-from zoneinfo import ZoneInfo
-
-from django.utils import timezone
 
 from hearth.casework.models import CaseNote, CaseNoteSubject, CaseNoteVersion, NoteStatus
 from hearth.chronology.models import ChronologyEntry, EntryKind
 from hearth.organisation.models import Authority
+from hearth.synth.chance import LONDON, start_of
 from hearth.synth.families import Family
 from hearth.synth.rows import insert_rows
 
-LONDON = ZoneInfo("Europe/London")
 VISITS = (
     (
         "Home visit, {names} seen",
@@ -57,7 +54,7 @@ def make_case_notes(rng: random.Random, authority: Authority, families: list[Fam
                                   version=1, recorded_at=when + timedelta(hours=2)))  # fmt: skip
             about.append(family.children)
     CaseNote.objects.bulk_create(notes, batch_size=2000)
-    a, now = authority.pk, timezone.now()
+    a, now = authority.pk, start_of(today)
     insert_rows(
         CaseNoteSubject,
         ["authority", "note", "person"],

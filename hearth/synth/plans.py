@@ -19,8 +19,6 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Any
 
-from django.utils import timezone
-
 from hearth.accounts.models import User
 from hearth.accounts.roles import Role
 from hearth.casework.models import (
@@ -38,7 +36,7 @@ from hearth.core.jinja import govuk_date
 from hearth.organisation.models import Authority, Team, TeamKind
 from hearth.people.models import Allocation, Person
 from hearth.synth import wording
-from hearth.synth.chance import weighted
+from hearth.synth.chance import start_of, weighted
 from hearth.synth.families import Family
 from hearth.synth.meetings import (
     SHOWCASE_TEAM,
@@ -88,7 +86,7 @@ def make_casework(rng: random.Random, authority: Authority, families: list[Famil
                   children: int, today: date) -> dict[str, int]:  # fmt: skip
     """Write it all; returns counts for the summary (plans by kind and status, meetings held by kind...)."""
     known = _known(authority, families, members)
-    work = Casework(authority.pk, today, timezone.now())
+    work = Casework(authority.pk, today, start_of(today))
     for plan in known.protection:
         _core_groups(rng, work, known, *plan)
     specs = _child_in_need_specs(rng, known, today)

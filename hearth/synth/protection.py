@@ -10,9 +10,6 @@ from __future__ import annotations
 import random
 from datetime import date, datetime, time, timedelta
 from typing import Any
-from zoneinfo import ZoneInfo
-
-from django.utils import timezone
 
 from hearth.casework.models import (
     AbuseCategory,
@@ -27,13 +24,12 @@ from hearth.casework.timescales import add_months, core_group_due, cp_visit_due,
 from hearth.chronology.models import ChronologyEntry, EntryKind
 from hearth.organisation.models import Authority, TeamKind
 from hearth.people.models import Person
-from hearth.synth.chance import weighted
+from hearth.synth.chance import LONDON, start_of, weighted
 from hearth.synth.families import Family
 from hearth.synth.meetings import SHOWCASE_WORKER, working_day
 from hearth.synth.rows import insert_rows
 
 CP_PER_10000 = 34
-LONDON = ZoneInfo("Europe/London")
 CATEGORIES = ((AbuseCategory.NEGLECT, 48), (AbuseCategory.EMOTIONAL, 36), (AbuseCategory.PHYSICAL, 8),
               (AbuseCategory.SEXUAL, 4), (AbuseCategory.MULTIPLE, 4))  # fmt: skip
 
@@ -79,7 +75,7 @@ def make_protection_plans(rng: random.Random, authority: Authority, families: li
                                       due_on=plan.next_review_due_on))  # fmt: skip
     Conference.objects.bulk_create(conferences, batch_size=2000)
     _open_episode_by(rng, authority, starts)
-    a, now = authority.pk, timezone.now()
+    a, now = authority.pk, start_of(today)
     insert_rows(Involvement, ["authority", "person", "kind", "started_on", "closure_reason"],
                 [(a, plan.person.pk, InvolvementKind.CHILD_PROTECTION, plan.started_on, "") for plan in plans])  # fmt: skip
     chronology: list[tuple[Any, ...]] = []

@@ -40,12 +40,15 @@ from hearth.casework.models import Meeting
 from hearth.chronology.models import ChronologyEntry
 from hearth.core.dates import birthday
 from hearth.organisation.models import Authority, District
+from hearth.returns.ssda903 import ssda903_tables
+from hearth.returns.years import CollectionYear
 from hearth.synth.care import care_targets, county_scale, figures
 from hearth.synth.care_history import years
 from hearth.synth.county import synth_county
 from hearth.synth.details import POSTCODES
 
 APPENDIX_4_TOTAL = 53_013_482
+MOVE = ("PLACE", "PL_POST", "URN", "PLACE_PROVIDER")  # what a move changes (903 rule 435)
 NOT_WITH_PR3 = {"A3", "A4", "A5", "A6", "K1", "K2", "P1", "U1", "U2", "U3", "U4", "U5", "U6"}  # 903 rule 529
 
 
@@ -134,6 +137,17 @@ def test_episodes_join_end_to_start_and_say_what_changed(county):
     legal = Counter(Episode.objects.filter(ended_on__isnull=True).values_list("legal_status", flat=True))
     looked_after = sum(legal.values())
     assert legal["C2"] > looked_after / 2 and 0.08 <= legal["V2"] / looked_after <= 0.25
+
+
+def test_every_move_shows_in_the_return(county):
+    """A change of carer (RNE P or T) changes the placement type, postcode, URN or provider code in the
+    SSDA903 episodes (903 rule 435), in this year's return and last year's."""
+    this = CollectionYear.containing(county.today)
+    for year in (this, CollectionYear(this.end_year - 1)):
+        episodes = ssda903_tables(authority_id=county.authority.pk, year=year)["episodes"]
+        for before, after in pairwise(episodes):
+            if after["CHILD"] == before["CHILD"] and after["RNE"] in ("P", "T"):
+                assert [before[k] for k in MOVE] != [after[k] for k in MOVE], after
 
 
 def test_placements_follow_the_903_rules(county):
@@ -336,6 +350,8 @@ def test_hosted_children_care_leavers_and_adoption(county):
             <= journey.placed_on
         )
         assert placement.episodes.get(ended_on__isnull=True).legal_status == "E1"
+    for journey in AdoptionJourney.objects.select_related("person", "period"):  # 903 rules 184 and 1003
+        assert journey.person.date_of_birth <= journey.period.started_on <= journey.should_be_placed_on
     open_plans = Counter(
         PermanencePlan.objects.filter(ended_on__isnull=True).values_list("person", flat=True)
     )

@@ -10,9 +10,12 @@ from django.db.models import Sum
 
 from hearth.accounts.models import User
 from hearth.audit.services import audit_verify
+from hearth.care.models import MissingEpisode
 from hearth.casework.models import Meeting, Plan, ToolResponse
+from hearth.frontdoor.models import Contact
 from hearth.organisation.models import District, Team
 from hearth.people.models import Allocation, Person, Relationship
+from hearth.synth.chance import start_of
 from hearth.synth.county import DISTRICTS, PERSONAS, CountyExists, safeguarding_teams, synth_county
 from hearth.synth.details import district_postcodes
 
@@ -111,6 +114,15 @@ def test_running_it_twice_is_refused(db):
 def test_a_nonsense_scale_is_refused(db):
     with pytest.raises(CommandError, match="Scale must be"):
         call_command("synth", "--scale", "0", stdout=StringIO())
+
+
+def test_a_county_made_on_a_day_holds_nothing_later_than_that_day_began(db):
+    with pytest.raises(CommandError, match="give a date like 2026-03-31"):
+        call_command("synth", "--today", "31/03/2026", stdout=StringIO())
+    call_command("synth", "--scale", "0.05", "--today", "2026-03-31", stdout=StringIO())
+    midnight = start_of(date(2026, 3, 31))
+    assert Contact.objects.latest("received_at").received_at < midnight
+    assert MissingEpisode.objects.latest("started_at").started_at < midnight
 
 
 def test_the_demo_command_prepares_the_database_and_prints_the_sign_ins(db):
