@@ -6,7 +6,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STATIC := var/build/static
 PG_URL = $(shell scripts/pg-test-server url)
-APT_PACKAGES := chromium postgresql
+APT_PACKAGES := chromium postgresql libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 fonts-liberation
 export PIP_DISABLE_PIP_VERSION_CHECK := 1
 
 .PHONY: help install demo test lint typecheck migrations-check scoping-lint unit unit-postgres browser system-packages validate-returns validate-903 ssd-round-trip clean
@@ -36,12 +36,14 @@ $(STATIC)/.built: node_modules/.installed hearth/core/static_src/hearth.scss
 
 install: $(BIN)/hearth $(STATIC)/.built
 
-demo: install
+demo: install system-packages
 	$(BIN)/hearth demo
 
-# Debian packages the tests need: Chromium for the browser tests, PostgreSQL for the second database run.
+# Debian packages: Chromium for the browser tests, PostgreSQL for the second database run, and Pango with
+# the Liberation fonts (Arial's metrics) for WeasyPrint's agenda-pack PDFs.
 system-packages:
-	@if ! command -v chromium >/dev/null || ! ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1; then \
+	@if ! command -v chromium >/dev/null || ! ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 \
+		|| ! ldconfig -p | grep -q libpangoft2-1.0.so.0 || ! fc-list | grep -qi liberation; then \
 		echo "Installing $(APT_PACKAGES) with apt-get"; \
 		$$( [ "$$(id -u)" = 0 ] || echo sudo ) apt-get update -qq && \
 		DEBIAN_FRONTEND=noninteractive $$( [ "$$(id -u)" = 0 ] || echo sudo ) apt-get install -y -qq $(APT_PACKAGES) >/dev/null; \
@@ -60,7 +62,7 @@ migrations-check: install
 scoping-lint: install
 	DJANGO_SETTINGS_MODULE=config.settings.test $(BIN)/hearth lint-scoping
 
-unit: install
+unit: install system-packages
 	$(BIN)/pytest -m "not browser" -q
 
 unit-postgres: install system-packages

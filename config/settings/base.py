@@ -52,6 +52,10 @@ INSTALLED_APPS = [
     "hearth.care",
     "hearth.returns",
     "hearth.insight",
+    "hearth.performance",
+    "hearth.supporting",
+    "hearth.complaints",
+    "hearth.scrutiny",
     "hearth.frontdoor",
     "hearth.synth",
 ]

@@ -12,6 +12,8 @@ class Role(models.TextChoices):
     PERFORMANCE_ANALYST = "performance_analyst", "Performance analyst"
     HEAD_OF_SERVICE = "head_of_service", "Head of service"
     ADMINISTRATOR = "administrator", "Administrator"
+    COMPLAINTS_OFFICER = "complaints_officer", "Complaints officer"
+    SCRUTINY_OFFICER = "scrutiny_officer", "Scrutiny officer"
 
 
 class PractitionerKind(models.TextChoices):

@@ -62,6 +62,19 @@ class Capability(StrEnum):
     RETURNS = "returns.statutory"
     # The demand and cost model's pages: forecasts and the financial case, figures that name nobody.
     INSIGHT = "insight.view"
+    # The performance dashboards: counts and rates by district and team, naming nobody.
+    PERFORMANCE = "performance.view"
+    # Reports for members (hearth.core.reports): performance, Supporting Families, complaints. Aggregate only.
+    REPORTS = "reports.view"
+    # Supporting Families: attach a family to the programme and record its outcome plan (on families the
+    # user may change), and see the programme's families and figures.
+    SUPPORTING_FAMILIES = "supporting_families.work"
+    # Make and withdraw the programme's payment-by-results claims (the council's Supporting Families lead).
+    SUPPORTING_FAMILIES_CLAIMS = "supporting_families.claims"
+    # Record and answer complaints and compliments (the customer relations team).
+    COMPLAINTS = "complaints.record"
+    # Committees, their meetings and work programme, and agenda packs (democratic services).
+    SCRUTINY = "scrutiny.manage"
 
 
 class Reach(StrEnum):
@@ -74,7 +87,9 @@ class Reach(StrEnum):
 _EVERYONE = {Capability.STAFF_VIEW}
 
 ROLE_CAPABILITIES: dict[str, frozenset[Capability]] = {
-    Role.PRACTITIONER: frozenset({*_EVERYONE, Capability.PEOPLE_VIEW, Capability.PEOPLE_CHANGE}),
+    Role.PRACTITIONER: frozenset(
+        {*_EVERYONE, Capability.PEOPLE_VIEW, Capability.PEOPLE_CHANGE, Capability.SUPPORTING_FAMILIES}
+    ),
     Role.TEAM_MANAGER: frozenset(
         {
             *_EVERYONE,
@@ -82,6 +97,8 @@ ROLE_CAPABILITIES: dict[str, frozenset[Capability]] = {
             Capability.PEOPLE_CHANGE,
             Capability.TEAM_CASELOADS,
             Capability.PLACEMENTS,
+            Capability.PERFORMANCE,
+            Capability.SUPPORTING_FAMILIES,
         }
     ),
     Role.FRONT_DOOR_OFFICER: frozenset({*_EVERYONE, Capability.PEOPLE_VIEW, Capability.PEOPLE_CHANGE}),
@@ -95,6 +112,10 @@ ROLE_CAPABILITIES: dict[str, frozenset[Capability]] = {
             Capability.PLACEMENTS,
             Capability.RETURNS,
             Capability.INSIGHT,
+            Capability.PERFORMANCE,
+            Capability.REPORTS,
+            Capability.SUPPORTING_FAMILIES,
+            Capability.SUPPORTING_FAMILIES_CLAIMS,
         }
     ),
     Role.ADMINISTRATOR: frozenset({*_EVERYONE, Capability.AUDIT_VIEW, Capability.COUNTY_FIGURES}),
@@ -106,8 +127,17 @@ ROLE_CAPABILITIES: dict[str, frozenset[Capability]] = {
             Capability.PLACEMENTS,
             Capability.RETURNS,
             Capability.INSIGHT,
+            Capability.PERFORMANCE,
+            Capability.REPORTS,
+            Capability.SUPPORTING_FAMILIES,
         }
     ),
+    # Complaints officers read any child's record a complaint is about, county-wide, but change none.
+    Role.COMPLAINTS_OFFICER: frozenset(
+        {*_EVERYONE, Capability.PEOPLE_VIEW, Capability.COMPLAINTS, Capability.REPORTS}
+    ),
+    # Scrutiny officers see no person records: only the reports' figures, which name nobody.
+    Role.SCRUTINY_OFFICER: frozenset({*_EVERYONE, Capability.SCRUTINY, Capability.REPORTS}),
 }
 
 # Why these reaches: the front door checks history across the whole county before deciding; IROs chair
@@ -123,6 +153,8 @@ ROLE_REACH: dict[str, Reach] = {
     Role.PERFORMANCE_ANALYST: Reach.AUTHORITY,
     Role.ADMINISTRATOR: Reach.NONE,
     Role.HEAD_OF_SERVICE: Reach.AUTHORITY,
+    Role.COMPLAINTS_OFFICER: Reach.AUTHORITY,
+    Role.SCRUTINY_OFFICER: Reach.NONE,
 }
 
 # The record kinds a partnership agreement can share. Each maps to the filter that picks those records

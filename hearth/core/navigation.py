@@ -29,6 +29,11 @@ NAV_ITEMS = (
     NavItem("Districts", "casework:districts", Capability.COUNTY_FIGURES, "districts"),
     NavItem("Returns", "returns:index", Capability.RETURNS, "returns"),
     NavItem("Insight", "insight:index", Capability.INSIGHT, "insight"),
+    NavItem("Performance", "performance:index", Capability.PERFORMANCE, "performance"),
+    NavItem("Supporting Families", "supporting:index", Capability.SUPPORTING_FAMILIES, "supporting"),
+    NavItem("Complaints", "complaints:index", Capability.COMPLAINTS, "complaints"),
+    NavItem("Scrutiny", "scrutiny:index", Capability.SCRUTINY, "scrutiny"),
+    NavItem("Reports", "core:reports", Capability.REPORTS, "reports"),
     NavItem("Staff directory", "organisation:directory", Capability.STAFF_VIEW, "staff"),
     NavItem("Audit log", "audit:list", Capability.AUDIT_VIEW, "audit"),
 )

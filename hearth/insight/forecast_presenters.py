@@ -8,8 +8,8 @@ import io
 from datetime import date
 from typing import Any
 
+from hearth.core.charts import Band, Series, line_chart
 from hearth.core.jinja import govuk_date
-from hearth.insight.charts import Band, Series, line_chart
 from hearth.insight.forecasting import lever_words, number, number_range, thousands
 from hearth.insight.forms import TREND_CHOICES
 

@@ -10,7 +10,7 @@ from typing import Any
 
 from markupsafe import Markup
 
-from hearth.insight.charts import Series, bar_chart, line_chart
+from hearth.core.charts import Series, bar_chart, line_chart
 
 
 @dataclass(frozen=True)

@@ -51,6 +51,8 @@ class TeamKind(models.TextChoices):
     PERFORMANCE = "performance", "Performance and intelligence"
     BUSINESS_SUPPORT = "business_support", "Business support"
     SYSTEMS = "systems", "Systems administration"
+    CUSTOMER_RELATIONS = "customer_relations", "Customer relations (complaints)"
+    DEMOCRATIC_SERVICES = "democratic_services", "Democratic services (scrutiny)"
 
 
 class Team(AuthorityOwned):

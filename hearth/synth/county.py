@@ -81,7 +81,15 @@ JOB_TITLES = {
     Role.PERFORMANCE_ANALYST: "Performance analyst",
     Role.ADMINISTRATOR: "Systems administrator",
     Role.HEAD_OF_SERVICE: "Head of service",
+    Role.COMPLAINTS_OFFICER: "Complaints officer",
+    Role.SCRUTINY_OFFICER: "Scrutiny officer",
 }
+# Council teams outside children's services, made after everything else from a random stream of their own
+# (ADR 12), so that adding them changed nothing already in the county: (kind, name, staff, role).
+COUNCIL_TEAMS = (
+    (TeamKind.CUSTOMER_RELATIONS, "Customer relations", 3, Role.COMPLAINTS_OFFICER),
+    (TeamKind.DEMOCRATIC_SERVICES, "Democratic services", 2, Role.SCRUTINY_OFFICER),
+)
 
 
 @dataclass(frozen=True)
@@ -120,6 +128,13 @@ PERSONAS = (
     Persona("admin", "Adi", "Mensah", Role.ADMINISTRATOR, "Systems administration", "",
             "Administrator: staff directory and audit log, no case records"),
 )  # fmt: skip
+COUNCIL_PERSONAS = (
+    Persona("complaints", "Cleo", "Park", Role.COMPLAINTS_OFFICER, "Customer relations", "",
+            "Complaints officer: records and answers complaints and compliments"),
+    Persona("scrutiny", "Sol", "Reid", Role.SCRUTINY_OFFICER, "Democratic services", "",
+            "Scrutiny officer: committees, the work programme and agenda packs; no case records"),
+)  # fmt: skip
+ALL_PERSONAS = PERSONAS + COUNCIL_PERSONAS
 
 
 @dataclass
@@ -177,7 +192,7 @@ def synth_county(*, seed: int = 1, scale: float = 1.0, today: date | None = None
         raise CountyExists(f"{AUTHORITY_NAME} already exists in this database")
     rng = random.Random(seed)
     today = today or date.today()
-    summary = Summary(personas=list(PERSONAS))
+    summary = Summary(personas=list(ALL_PERSONAS))
     authority = Authority.objects.create(
         name=AUTHORITY_NAME, short_name="Brackenshire", dfe_code=AUTHORITY_CODE
     )
@@ -259,6 +274,7 @@ def synth_county(*, seed: int = 1, scale: float = 1.0, today: date | None = None
     summary.casework = make_casework(rng, authority, made.families_made, members, children, today)
     summary.care = make_care(rng, authority, made.families_made, members, today)
     make_disabilities(seed, authority)
+    summary.staff += _council_staff(seed, authority, districts[COUNTY_TOWN], password)
     audit_record(
         action=AuditAction.CREATE,
         summary=f"Created the demo county (seed {seed}, scale {scale})",
@@ -267,6 +283,29 @@ def synth_county(*, seed: int = 1, scale: float = 1.0, today: date | None = None
         actor_label="hearth synth",
     )
     return summary
+
+
+def _council_staff(seed: int, authority: Authority, town: District, password: str) -> int:
+    """The council's customer relations and democratic services teams, with their sign-ins."""
+    rng = random.Random(f"{seed}-council")
+    taken = set(User.objects.values_list("username", flat=True))
+    users: list[User] = []
+    for kind, name, staff, role in COUNCIL_TEAMS:
+        team = Team.objects.create(authority=authority, name=name, kind=kind, district=town, county_wide=True)
+        people = [(p.first_name, p.last_name, p.username) for p in COUNCIL_PERSONAS if p.team == name]
+        people += [(*_staff_name(rng), "") for _ in range(staff - len(people))]
+        for first, last, username in people:
+            base = username or f"{first}.{last}".lower().replace("'", "")
+            username, n = base, 1
+            while username in taken:
+                n += 1
+                username = f"{base}{n}"
+            taken.add(username)
+            users.append(User(authority=authority, team=team, role=role, username=username, first_name=first,
+                              last_name=last, email=f"{username}@brackenshire.example", password=password,
+                              job_title=JOB_TITLES[role], phone=f"01632 {rng.randint(100000, 999999)}"))  # fmt: skip
+    User.objects.bulk_create(users)
+    return len(users)
 
 
 def _staff_name(rng: random.Random) -> tuple[str, str]:

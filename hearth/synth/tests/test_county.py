@@ -16,7 +16,7 @@ from hearth.frontdoor.models import Contact
 from hearth.organisation.models import District, Team
 from hearth.people.models import Allocation, Person, Relationship
 from hearth.synth.chance import start_of
-from hearth.synth.county import DISTRICTS, PERSONAS, CountyExists, safeguarding_teams, synth_county
+from hearth.synth.county import ALL_PERSONAS, DISTRICTS, CountyExists, safeguarding_teams, synth_county
 from hearth.synth.details import district_postcodes
 
 
@@ -97,7 +97,7 @@ def test_every_persona_can_sign_in(db, client):
     synth_county(seed=1, scale=0.05)
     from hearth.synth.county import DEMO_PASSWORD
 
-    for persona in PERSONAS:
+    for persona in ALL_PERSONAS:
         response = client.post("/sign-in/", {"username": persona.username, "password": DEMO_PASSWORD})
         assert response.status_code == 302, persona.username
         client.post("/sign-out/")

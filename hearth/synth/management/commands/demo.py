@@ -10,7 +10,7 @@ from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandParser
 
 from hearth.organisation.models import Authority
-from hearth.synth.county import AUTHORITY_CODE, DEMO_PASSWORD, PERSONAS, synth_county
+from hearth.synth.county import ALL_PERSONAS, AUTHORITY_CODE, DEMO_PASSWORD, synth_county
 
 
 class Command(BaseCommand):
@@ -40,8 +40,8 @@ class Command(BaseCommand):
         self.stdout.write(
             f"Hearth is at http://127.0.0.1:{port}/  Sign in as any of these (password {DEMO_PASSWORD}):"
         )
-        width = max(len(p.username) for p in PERSONAS)
-        for persona in PERSONAS:
+        width = max(len(p.username) for p in ALL_PERSONAS)
+        for persona in ALL_PERSONAS:
             self.stdout.write(f"  {persona.username.ljust(width)}  {persona.what}")
         self.stdout.write("Press Ctrl+C to stop.")
         if no_serve:

@@ -71,7 +71,7 @@ def _number(value: float) -> str:
 def _frame(chart_id: str, title: str, summary: str, scale: _Scale, x_labels: Sequence[str],
            x_at: Sequence[float]) -> list[str]:  # fmt: skip
     parts = [
-        f'<svg class="hearth-chart" viewBox="0 0 {WIDTH} {HEIGHT}" role="img" '
+        f'<svg class="hearth-chart" viewBox="0 0 {WIDTH} {HEIGHT}" role="img" font-family="arial, sans-serif" '
         f'aria-labelledby="{chart_id}-title {chart_id}-desc" focusable="false">',
         f'<title id="{chart_id}-title">{escape(title)}</title><desc id="{chart_id}-desc">{escape(summary)}</desc>',
     ]

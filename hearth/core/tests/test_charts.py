@@ -1,6 +1,6 @@
 from __future__ import annotations
 
-from hearth.insight.charts import Band, Series, bar_chart, line_chart
+from hearth.core.charts import Band, Series, bar_chart, line_chart
 
 
 def test_a_line_chart_is_named_for_screen_readers_and_labels_each_line():

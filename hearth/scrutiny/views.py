@@ -1,0 +1,16 @@
+"""Scrutiny pages."""
+
+from __future__ import annotations
+
+from django.http import HttpRequest, HttpResponse
+from django.views.decorators.http import require_GET
+
+from hearth.core.access import Capability, has_capability
+from hearth.core.views import forbidden, page
+
+
+@require_GET
+def index(request: HttpRequest) -> HttpResponse:
+    if not has_capability(request.user, Capability.SCRUTINY):
+        return forbidden(request)
+    return page(request, "scrutiny/index.html", {}, section="scrutiny")

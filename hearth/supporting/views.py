@@ -1,0 +1,16 @@
+"""Supporting Families pages."""
+
+from __future__ import annotations
+
+from django.http import HttpRequest, HttpResponse
+from django.views.decorators.http import require_GET
+
+from hearth.core.access import Capability, has_capability
+from hearth.core.views import forbidden, page
+
+
+@require_GET
+def index(request: HttpRequest) -> HttpResponse:
+    if not has_capability(request.user, Capability.SUPPORTING_FAMILIES):
+        return forbidden(request)
+    return page(request, "supporting/index.html", {}, section="supporting")
