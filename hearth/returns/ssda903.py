@@ -162,7 +162,11 @@ def _oc2(year: CollectionYear, people: dict[int, Person], long_term: set[int]) -
         mine = checks[person.pk]
         sdq = mine.get("sdq")
         score = str(sdq.sdq_score) if sdq and sdq.sdq_score is not None and 4 <= age <= 16 else ""
-        if score or age < 4:  # under 4 at 31 March: neither a score nor a reason (903 rule 188)
+        # Under 4 at 31 March, or 17 before 1 April: neither a score nor a reason (903 rules 188 and 189).
+        seventeen = birthday(person.date_of_birth, 17) if person.date_of_birth else None
+        if age < 4 or (seventeen is not None and seventeen < year.start):
+            score = reason = ""
+        elif score:
             reason = ""
         elif age > 16:
             reason = "SDQ1"

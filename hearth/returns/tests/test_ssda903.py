@@ -102,6 +102,26 @@ def test_the_oc2_cohort_is_the_dfe_s_continuously_looked_after(
     assert [r["CHILD"] for r in tables(county)["oc2"]] == ([str(child.pk)] if in_oc2 else [])
 
 
+@pytest.mark.parametrize(
+    "born, reason",
+    [
+        (date(2008, 3, 31), ""),  # 17 before 1 April 2025, 18 on 31 March 2026 when care ends: rule 189
+        (date(2008, 4, 1), "SDQ1"),  # 17 on 1 April 2025 itself: a score or reason is due (rule 197B)
+        (date(2015, 6, 1), "SDQ4"),  # 4 to 16: a score, or a reason there is none
+    ],
+)
+def test_sdq_fields_follow_the_child_s_age_over_the_year(county, carers, born, reason):
+    child = county.allocated_child
+    child.date_of_birth = born
+    child.save()
+    care_start(by=county.social_worker, person=child, started_on=date(2024, 9, 2), legal_status="C2",
+               category_of_need="N1", placement=NewPlacement("U6", carers[0]))  # fmt: skip
+    if born == date(2008, 3, 31):
+        care_end(by=county.social_worker, person=child, on=date(2026, 3, 31), reason="E8")
+    (row,) = tables(county)["oc2"]
+    assert (row["SDQ_SCORE"], row["SDQ_REASON"]) == ("", reason)
+
+
 def test_care_leavers_are_in_oc3_only_if_they_left_care_before_their_birthday(county):
     left_before, left_on = county.allocated_child, county.unallocated_child
     for person, ended in ((left_before, date(2025, 5, 1)), (left_on, date(2025, 6, 1))):
