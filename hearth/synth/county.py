@@ -26,6 +26,7 @@ from hearth.audit.models import AuditAction
 from hearth.audit.services import audit_record
 from hearth.organisation.models import Authority, District, Team, TeamKind
 from hearth.synth.care import make_care
+from hearth.synth.complaints import make_complaints
 from hearth.synth.contacts import make_contacts
 from hearth.synth.disabilities import make_disabilities
 from hearth.synth.families import make_families
@@ -33,6 +34,8 @@ from hearth.synth.names import FAMILY, GIVEN_FEMALE, GIVEN_MALE
 from hearth.synth.notes import make_case_notes
 from hearth.synth.plans import make_casework
 from hearth.synth.protection import make_protection_plans
+from hearth.synth.scrutiny import make_scrutiny
+from hearth.synth.supporting import make_supporting_families
 
 AUTHORITY_NAME = "Brackenshire County Council"
 # Not a real authority's code. Statutory returns (issue 6) may need one the DfE validators accept.
@@ -151,6 +154,9 @@ class Summary:
     restricted: int = 0
     casework: dict[str, int] = field(default_factory=dict)  # plans, meetings, tools, conferences
     care: dict[str, int] = field(default_factory=dict)  # children looked after, missing, care leavers
+    supporting: dict[str, int] = field(default_factory=dict)
+    complaints: dict[str, int] = field(default_factory=dict)
+    scrutiny: dict[str, int] = field(default_factory=dict)
     personas: list[Persona] = field(default_factory=list)
 
     @property
@@ -167,6 +173,13 @@ class Summary:
         return (f"{c.get('looked_after', 0):,} children looked after (£{c.get('yearly_cost', 0) / 1e6:.1f}m a year), "
                 f"{c.get('missing', 0):,} missing episodes, {c.get('care_leavers', 0):,} care leavers, "
                 f"{c.get('hosted', 0):,} children hosted for other councils")  # fmt: skip
+
+    @property
+    def council_line(self) -> str:
+        f, c, s = self.supporting, self.complaints, self.scrutiny
+        return (f"{f.get('families', 0):,} Supporting Families families ({f.get('successful', 0):,} successful), "
+                f"{c.get('complaints', 0):,} complaints and {c.get('compliments', 0):,} compliments, "
+                f"{s.get('committees', 0)} committees with {s.get('meetings', 0)} meetings")  # fmt: skip
 
 
 class CountyExists(Exception):
@@ -275,6 +288,9 @@ def synth_county(*, seed: int = 1, scale: float = 1.0, today: date | None = None
     summary.care = make_care(rng, authority, made.families_made, members, today)
     make_disabilities(seed, authority)
     summary.staff += _council_staff(seed, authority, districts[COUNTY_TOWN], password)
+    summary.complaints = make_complaints(seed=seed, authority=authority, today=today, scale=scale)
+    summary.supporting = make_supporting_families(seed=seed, authority=authority, today=today, scale=scale)
+    summary.scrutiny = make_scrutiny(seed=seed, authority=authority, today=today, scale=scale)
     audit_record(
         action=AuditAction.CREATE,
         summary=f"Created the demo county (seed {seed}, scale {scale})",

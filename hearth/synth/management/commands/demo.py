@@ -35,6 +35,7 @@ class Command(BaseCommand):
             )
             self.stdout.write(f"  {summary.casework_line}")
             self.stdout.write(f"  {summary.care_line}")
+            self.stdout.write(f"  {summary.council_line}")
         call_command("collectstatic", interactive=False, verbosity=0)
         self.stdout.write("")
         self.stdout.write(

@@ -33,7 +33,7 @@ class Command(BaseCommand):
             f"Created {summary.districts} districts, {summary.teams} teams, {summary.staff} staff, "
             f"{summary.people} people in {summary.families} families ({summary.restricted} restricted or sealed), "
             f"{summary.allocations} allocations, {summary.contacts} contacts in the last year, "
-            f"{summary.referrals} referrals; {summary.casework_line}; {summary.care_line}."
+            f"{summary.referrals} referrals; {summary.casework_line}; {summary.care_line}; {summary.council_line}."
         )
 
 
