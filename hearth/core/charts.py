@@ -120,21 +120,68 @@ def line_chart(*, chart_id: str, title: str, summary: str, x_labels: Sequence[st
 
 
 def bar_chart(*, chart_id: str, title: str, summary: str, x_labels: Sequence[str], values: Sequence[float],
-              name: str) -> Markup:  # fmt: skip
-    """One bar per label, up from zero or down below it (a surplus is drawn below the line)."""
+              name: str, colour: str = "") -> Markup:  # fmt: skip
+    """One bar per label, up from zero or down below it (a surplus is drawn below the line). Counts take one
+    `colour`; without it a bar above zero is red and one below green, as a cost and a saving. When the labels
+    are too long to sit under their bars (district names, say), the bars run across instead, each label
+    beside its bar, so that no two labels overlap."""
     if not values:
         return Markup("")
-    scale = _nice_scale(values, include_zero=True)
     inner = WIDTH - LEFT - RIGHT
     slot = inner / len(values)
+    if max(len(label) for label in x_labels) * CHAR_WIDTH > slot:
+        return _across(chart_id, title, summary, x_labels, values, name, colour)
+    scale = _nice_scale(values, include_zero=True)
     x_at = [LEFT + slot * (i + 0.5) for i in range(len(values))]
     parts = _frame(chart_id, title, summary, scale, x_labels, x_at)
     zero = scale.y(0)
     for i, value in enumerate(values):
         top = min(zero, scale.y(value))
         height = abs(scale.y(value) - zero)
-        colour = COLOURS[1] if value > 0 else COLOURS[2]
         parts.append(f'<rect x="{x_at[i] - slot * 0.3:.1f}" y="{top:.1f}" width="{slot * 0.6:.1f}" '
-                     f'height="{height:.1f}" fill="{colour}"/>')  # fmt: skip
+                     f'height="{height:.1f}" fill="{_bar_colour(value, colour)}"/>')  # fmt: skip
     parts.append(f'<text x="{WIDTH - RIGHT + 8}" y="{TOP + 12}" font-size="13">{escape(name)}</text></svg>')
+    return Markup("".join(parts))  # noqa: S704 (every text put in is escaped above)
+
+
+CHAR_WIDTH = 6.6  # roughly, at the charts' 12px Arial
+
+
+def _bar_colour(value: float, colour: str) -> str:
+    return colour or (COLOURS[1] if value > 0 else COLOURS[2])
+
+
+def _across(chart_id: str, title: str, summary: str, labels: Sequence[str], values: Sequence[float], name: str,
+            colour: str) -> Markup:  # fmt: skip
+    """Bars running left to right, one row per label, the label on the left and the figure at the bar's end."""
+    label_width = min(260, max(len(label) for label in labels) * CHAR_WIDTH + 12)
+    row = 28
+    height = TOP + row * len(values) + 40
+    scale = _nice_scale(values, include_zero=True)
+    left, right = label_width, WIDTH - 80
+    span = (scale.high - scale.low) or 1
+
+    def x(value: float) -> float:
+        return left + (right - left) * (value - scale.low) / span
+
+    parts = [
+        f'<svg class="hearth-chart" viewBox="0 0 {WIDTH} {height}" role="img" font-family="arial, sans-serif" '
+        f'aria-labelledby="{chart_id}-title {chart_id}-desc" focusable="false">',
+        f'<title id="{chart_id}-title">{escape(title)}</title><desc id="{chart_id}-desc">{escape(summary)}</desc>',
+    ]
+    for tick in scale.ticks:
+        parts.append(f'<line x1="{x(tick):.1f}" x2="{x(tick):.1f}" y1="{TOP}" y2="{TOP + row * len(values)}" '
+                     f'stroke="#b1b4b6" stroke-width="{1.5 if tick == 0 else 0.5}"/>'
+                     f'<text x="{x(tick):.1f}" y="{TOP + row * len(values) + 18}" text-anchor="middle" '
+                     f'font-size="12">{_number(tick)}</text>')  # fmt: skip
+    zero = x(0)
+    for i, (label, value) in enumerate(zip(labels, values, strict=True)):
+        y = TOP + row * i
+        start, end = sorted((zero, x(value)))
+        parts.append(f'<text x="{left - 8:.1f}" y="{y + row / 2 + 4:.1f}" text-anchor="end" font-size="12">'
+                     f'{escape(label)}</text>'
+                     f'<rect x="{start:.1f}" y="{y + 5:.1f}" width="{end - start:.1f}" height="{row - 10}" '
+                     f'fill="{_bar_colour(value, colour)}"/>'
+                     f'<text x="{end + 6:.1f}" y="{y + row / 2 + 4:.1f}" font-size="12">{_number(value)}</text>')  # fmt: skip
+    parts.append(f'<text x="{left:.1f}" y="{height - 6}" font-size="13">{escape(name)}</text></svg>')
     return Markup("".join(parts))  # noqa: S704 (every text put in is escaped above)

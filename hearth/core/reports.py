@@ -25,8 +25,9 @@ from markupsafe import Markup
 
 Value = str | int | float | Decimal | None
 # How a column's values are written: text as it is; a count with thousands separated; a percentage of 100
-# with no places; a rate (per 10,000 children) with one place; money in whole pounds; days with no places.
-Format = Literal["text", "count", "percent", "rate", "money", "days"]
+# with no places (percent1: one place, for small shares such as 2.5%); a rate (per 10,000 children) with one
+# place; money in whole pounds; days with no places.
+Format = Literal["text", "count", "percent", "percent1", "rate", "money", "days"]
 NO_DATA = "no data"  # a figure whose denominator is zero, or that the records cannot give
 
 
@@ -38,6 +39,8 @@ def written(value: Value, fmt: Format) -> str:
         return str(value)
     if fmt == "percent":
         return f"{value:,.0f}%"
+    if fmt == "percent1":
+        return f"{value:,.1f}%"
     if fmt == "rate":
         return f"{value:,.1f}"
     if fmt == "money":

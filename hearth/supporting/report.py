@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from hearth.core.charts import Series, bar_chart, line_chart
+from hearth.core.charts import COLOURS, Series, bar_chart, line_chart
 from hearth.core.jinja import govuk_date
 from hearth.core.reports import Block, Chart, Section, Table, Text, percent, written
 from hearth.organisation.models import Authority, District
@@ -50,7 +50,7 @@ DEFINITIONS = [
 
 def one_place(share: float | None) -> str:
     """A percentage to one decimal place, as the seed writes recidivism ("2.5%"); "no data" for None."""
-    return written(share, "percent") if share is None else f"{share:,.1f}%"
+    return written(share, "percent1")
 
 
 def _count_and_share(rows: list[tuple[str, int]], whole: int) -> list[tuple[str, int, float | None]]:
@@ -68,7 +68,7 @@ def _families_worked_with(f: Figures, council: str) -> list[Block]:
     chart = bar_chart(chart_id="brfc-districts", title="Families attached to the programme by district",
                       summary="The number of families attached in each district; the figures are in the next table.",
                       x_labels=[name for name, _ in f.by_district], values=[n for _, n in f.by_district],
-                      name="Families")  # fmt: skip
+                      name="Families", colour=COLOURS[0])  # fmt: skip
     table = Table("by-district", "Families attached to the programme by district",
                   ("District", "No. of families", "% of families"), ("text", "count", "percent"), rows)  # fmt: skip
     return [Text(paragraphs, heading="Families worked with"), Chart(chart, table.key), table]
@@ -90,7 +90,7 @@ def _presenting_needs(f: Figures) -> list[Block]:
     chart = bar_chart(chart_id="brfc-criteria", title="Presenting needs of families",
                       summary="The number of families meeting each headline criterion; the figures are in the next table.",
                       x_labels=[_short(label) for label, _ in f.by_criterion], values=[n for _, n in f.by_criterion],
-                      name="Families")  # fmt: skip
+                      name="Families", colour=COLOURS[0])  # fmt: skip
     table = Table("by-criterion", "Presenting needs of families", ("Criteria", "No. of families", "% of families"),
                   ("text", "count", "percent"), _count_and_share(f.by_criterion, f.families),
                   note="A family can meet several criteria, so the percentages add up to more than 100%.")  # fmt: skip
@@ -151,7 +151,7 @@ def _recidivism(f: Figures) -> list[Block]:
             ("Total", f.successful, f.recidivist, f.recidivism)]  # fmt: skip
     table = Table("recidivism", "Recidivism after a successful closure",
                   ("Type of successful closure", "Successful closures", "With a later social care intervention",
-                   "Recidivism rate (%)"), ("text", "count", "count", "rate"), rows, total=True)  # fmt: skip
+                   "Recidivism rate"), ("text", "count", "count", "percent1"), rows, total=True)  # fmt: skip
     return [Text(paragraphs, heading="Recidivism"), table]
 
 

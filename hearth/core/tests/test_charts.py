@@ -21,3 +21,13 @@ def test_a_bar_chart_draws_savings_below_the_line():
 
 def test_no_data_draws_no_chart():
     assert line_chart(chart_id="c", title="t", summary="s", x_labels=[], series=[]) == ""
+
+
+def test_bars_run_across_when_their_labels_are_too_long_to_sit_under_them():
+    districts = ["Aldermoor", "Brackenford", "Corvel Chase", "Dunmere", "Eastwold", "Fernbridge",
+                 "Greystone Moorlands", "Hallow Heath"]  # fmt: skip
+    svg = bar_chart(chart_id="d", title="Families by district", summary="Most in Fernbridge.", x_labels=districts,
+                    values=[700, 810, 650, 720, 560, 1016, 500, 1093], name="Families", colour="#1d70b8")  # fmt: skip
+    assert svg.count("<rect") == 8 and svg.count('fill="#1d70b8"') == 8 and "#d4351c" not in svg
+    assert 'text-anchor="end" font-size="12">Greystone Moorlands</text>' in svg  # each label beside its bar
+    assert ">1,093</text>" in svg  # and each figure at its bar's end

@@ -77,8 +77,8 @@ def test_the_report_has_the_seed_s_sections_each_chart_with_its_table_and_defini
         "Successful closure",
     }
     assert section.table("by-district").cells() == [["Aldermoor", "2", "67%"], ["Eastwold", "1", "33%"]]
-    assert section.table("recidivism").cells()[-1] == ["Total", "2", "0", "0.0"]
-    assert section.table("recidivism").head[-1] == "Recidivism rate (%)"
+    assert section.table("recidivism").cells()[-1] == ["Total", "2", "0", "0.0%"]
+    assert section.table("recidivism").head[-1] == "Recidivism rate"
 
 
 def test_the_investment_plans_of_the_year_are_in_the_report_and_a_district_without_one_says_so(county):
