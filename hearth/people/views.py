@@ -120,6 +120,7 @@ def person_detail(request: HttpRequest, person_id: int) -> HttpResponse:
         "may_change": can(request.user, Action.CHANGE, person),
         "may_review": has_capability(request.user, Capability.CARE_REVIEWS),
         "may_see_costs": has_capability(request.user, Capability.PLACEMENTS),
+        "may_attach": has_capability(request.user, Capability.SUPPORTING_FAMILIES),
         "today": timezone.localdate(),
     }
     return page(request, "people/detail.html", context, section="people")

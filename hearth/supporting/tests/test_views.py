@@ -3,6 +3,7 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
+from django.urls import reverse
 
 from hearth.accounts.roles import Role
 from hearth.core.tests.factories import UserFactory
@@ -214,3 +215,16 @@ def test_a_team_manager_sees_the_programme_but_cannot_claim(client, county, prog
     early_help = UserFactory(team__district=county.aldermoor, team__kind=TeamKind.EARLY_HELP, username="eh")
     client.force_login(early_help)
     assert client.get(f"/supporting-families/families/{programme['a'].pk}/").status_code == 200
+
+
+def test_the_person_page_offers_to_attach_the_family_to_those_who_may(client, county):
+    child = county.allocated_child
+    client.force_login(county.social_worker)
+    page = client.get(reverse("people:detail", args=[child.pk])).content.decode()
+    assert (
+        reverse("supporting:attach", args=[child.pk]) in page
+        and "Attach the family to Supporting Families" in page
+    )
+    client.force_login(county.business_support)  # reads the record, changes nothing
+    page = client.get(reverse("people:detail", args=[child.pk])).content.decode()
+    assert "Attach the family to Supporting Families" not in page
