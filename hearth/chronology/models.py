@@ -20,6 +20,7 @@ class EntryKind(models.TextChoices):
     TOOL = "tool", "Assessment tool"
     CARE = "care", "Looked after"
     MISSING = "missing", "Missing episode"
+    SUPPORTING = "supporting", "Supporting Families"
 
 
 class ChronologyEntry(AuthorityOwned):

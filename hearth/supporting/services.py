@@ -121,7 +121,7 @@ def attachment_attach(*, by: Any, lead: Person, attached_on: date | None, criter
                                 recorded_on=attached_on, recorded_by=by, note=notes.get(c, "")[:300]) for c in criteria]  # fmt: skip
     AttachmentCriterion.objects.bulk_create(rows)
     labels = ", ".join(Criterion(c).label.lower() for c in criteria)
-    chronology_record(people=family, occurred_at=timezone.now(), kind=EntryKind.PLAN, source=attachment, by=by,
+    chronology_record(people=family, occurred_at=timezone.now(), kind=EntryKind.SUPPORTING, source=attachment, by=by,
                       title="Attached to Supporting Families", detail=f"Criteria met: {labels}.")  # fmt: skip
     audit_record(action=AuditAction.CREATE, summary=f"Attached a family of {len(family)} to Supporting Families",
                  actor=by, obj=attachment, person=lead, changes={"criteria": list(criteria)}, request=request)  # fmt: skip
@@ -233,7 +233,7 @@ def close_locked(
     current.save(update_fields=["closed_on", "closure_reason", "closure_note", "closed_by"])
     people = [m.person for m in current.members.select_related("person")]
     title = f"Left Supporting Families: {ClosureReason(reason).label.lower()}"
-    chronology_record(people=people, occurred_at=timezone.now(), kind=EntryKind.PLAN, source=current, by=by,
+    chronology_record(people=people, occurred_at=timezone.now(), kind=EntryKind.SUPPORTING, source=current, by=by,
                       title=title)  # fmt: skip
     audit_record(action=AuditAction.CHANGE, summary=title, actor=by, obj=current, person=current.lead,
                  changes={"closed_on": closed_on.isoformat(), "reason": reason}, request=request)  # fmt: skip

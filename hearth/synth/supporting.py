@@ -217,7 +217,7 @@ class Writer:
             self.rows["claim_outcome"] += [(pk, outcome) for outcome in outcomes]
 
     def chronology(self, people: list[int], day: date, title: str, detail: str, source: int, by: int) -> None:
-        self.rows["chronology"] += [(self.a, person, self.at(day), EntryKind.PLAN, title, detail, "supporting.attachment",
+        self.rows["chronology"] += [(self.a, person, self.at(day), EntryKind.SUPPORTING, title, detail, "supporting.attachment",
                                      str(source), False, False, by, self.at(day)) for person in people]  # fmt: skip
 
     def write(self) -> None:
