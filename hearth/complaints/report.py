@@ -73,7 +73,7 @@ def _summary(this: Figures, last: Figures, on: date) -> Text:
     decided = sum(this.ombudsman_decisions.values())
     return Text((
         f"This report covers the financial year {govuk_date(p.start)} to {govuk_date(p.end)}, the last whole year "
-        f"before {govuk_date(on)}, with the year before beside it.",
+        f"ending on or before {govuk_date(on)}, with the year before beside it.",
         f"In {p.label} the council received {statutory:,} statutory complaints about children’s social care "
         f"(the Children Act 1989 procedure) and {corporate:,} corporate complaints, and {this.compliments:,} "
         f"compliments.",
@@ -274,12 +274,15 @@ def _year_so_far(authority_id: int, on: date, reported: Period) -> list[Table | 
         ["Statutory complaints received", so_far.received(ComplaintKind.STATUTORY)],
         ["Corporate complaints received", so_far.received(ComplaintKind.CORPORATE)],
         ["Compliments received", so_far.compliments],
-        ["Responses sent within the timescale (%)", percent(so_far.all_in_time(), so_far.all_responses())],
+        [
+            "Responses sent within the timescale",
+            written(percent(so_far.all_in_time(), so_far.all_responses()), "percent"),
+        ],
         [f"Complaints open on {govuk_date(on)}", now.open],
         ["Of those, past their due date", now.overdue],
     ]
     table = Table("so-far", f"This year so far: {govuk_date(current.start)} to {govuk_date(on)}", ("Figure", "Value"),
-                  ("text", "count"), rows, note="The share in time is a percentage; the other figures are counts.")  # fmt: skip
+                  ("text", "count"), rows)  # fmt: skip
     return [Text((), heading="This year so far"), table]
 
 

@@ -132,7 +132,8 @@ ROLE_CAPABILITIES: dict[str, frozenset[Capability]] = {
             Capability.SUPPORTING_FAMILIES,
         }
     ),
-    # Complaints officers read any child's record a complaint is about, county-wide, but change none.
+    # Complaints officers read any child's record in the council (to find the child a complaint is about, and
+    # see what happened), but change none; restricted and sealed records stay hidden unless granted.
     Role.COMPLAINTS_OFFICER: frozenset(
         {*_EVERYONE, Capability.PEOPLE_VIEW, Capability.COMPLAINTS, Capability.REPORTS}
     ),

@@ -130,7 +130,7 @@ def meeting_cancel(
     current = _lock(meeting)
     if current.status != MeetingStatus.SCHEDULED:
         raise ValidationError(f"This meeting is already {current.get_status_display().lower()}")
-    if current.starts_at.date() < timezone.localdate():
+    if timezone.localtime(current.starts_at).date() < timezone.localdate():
         raise ValidationError("This meeting has already taken place. Record it as held instead")
     reason = _text(reason, 200)
     if not reason:
@@ -161,7 +161,10 @@ def meeting_publish(*, by: Any, meeting: CommitteeMeeting, request: Any = None) 
     """Record that the agenda is published today. Report items added from now on default to figures as at
     this date, so the pack's figures are the ones members were sent."""
     current = _lock(meeting)
-    if current.status != MeetingStatus.SCHEDULED or current.starts_at.date() < timezone.localdate():
+    if (
+        current.status != MeetingStatus.SCHEDULED
+        or timezone.localtime(current.starts_at).date() < timezone.localdate()
+    ):
         raise ValidationError("You can only publish the agenda of a meeting still to come")
     if not current.agenda.exists():
         raise ValidationError("Add the items to the agenda before publishing it")

@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from datetime import date
 from typing import Any
 
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 
 from hearth.audit.models import AuditAction
@@ -98,6 +98,8 @@ def claim_make(*, by: Any, attachment: Attachment, kind: str, claimed_on: date |
     """Claim a successful outcome for a family. SSP names every outcome of the family's plan; CE names the adult
     who moved into work and when. The family's attachment closes as successful on the claim date."""
     current = Attachment.objects.select_for_update().get(pk=attachment.pk)
+    if current.authority_id != by.authority_id:
+        raise PermissionDenied("Only the family's own council can claim for it")
     errors: Errors = {}
     if kind not in dict(ClaimKind.choices):
         errors["kind"] = ["Select the kind of claim"]
@@ -132,6 +134,8 @@ def claim_make(*, by: Any, attachment: Attachment, kind: str, claimed_on: date |
 
 def _claim_end(*, by: Any, claim: Claim, status: str, on: date | None, reason: str, request: Any) -> Claim:
     current = Claim.objects.select_for_update().select_related("attachment").get(pk=claim.pk)
+    if current.authority_id != by.authority_id:
+        raise PermissionDenied("Only the family's own council can change its claims")
     if current.status != ClaimStatus.MADE:
         raise ValidationError(
             f"This claim was {current.get_status_display().lower()} on {govuk_date(current.status_on)}: it cannot "

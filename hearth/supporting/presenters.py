@@ -27,11 +27,15 @@ def claim_status(claim: Claim) -> str:
     return f"{claim.get_status_display()} on {govuk_date(claim.status_on)}: {claim.status_reason}"
 
 
-def claim_lines(claim: Claim) -> list[str]:
-    """The claim's evidence, then the outcomes it claims (SSP) or who is in work and since when (CE)."""
+def claim_lines(claim: Claim, named: set[int]) -> list[str]:
+    """The claim's evidence, then the outcomes it claims (SSP) or who is in work and since when (CE). The adult
+    in work is named only if they are in `named`, the members whose names the user may see."""
     lines = [claim.evidence, *(f"Outcome: {o.description}" for o in claim.outcomes.all())]
     if claim.employed_person is not None:
-        lines.append(f"{claim.employed_person.full_name}, in work since {govuk_date(claim.employed_from)}")
+        who = (
+            claim.employed_person.full_name if claim.employed_person_id in named else "An adult in the family"
+        )
+        lines.append(f"{who}, in work since {govuk_date(claim.employed_from)}")
     return lines
 
 

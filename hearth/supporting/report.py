@@ -70,7 +70,7 @@ def _families_worked_with(f: Figures, council: str) -> list[Block]:
                       x_labels=[name for name, _ in f.by_district], values=[n for _, n in f.by_district],
                       name="Families", colour=COLOURS[0])  # fmt: skip
     table = Table("by-district", "Families attached to the programme by district",
-                  ("District", "No. of families", "% of families"), ("text", "count", "percent"), rows)  # fmt: skip
+                  ("District", "Number of families", "% of families"), ("text", "count", "percent"), rows)  # fmt: skip
     return [Text(paragraphs, heading="Families worked with"), Chart(chart, table.key), table]
 
 
@@ -80,10 +80,9 @@ def _presenting_needs(f: Figures) -> list[Block]:
         (top, n1), (second, n2), (third, n3) = ranked[:3]
         share = lambda n: written(percent(n, f.families), "percent")  # noqa: E731
         paragraphs: tuple[str, ...] = (
-            f"The majority of families identified for the programme meet the {top.lower()} criterion "
-            f"({share(n1)}) (of the {written(f.families, 'count')}).",
-            f"{second} and {third.lower()} are the next predominant presenting needs of families worked with "
-            f"({share(n2)} and {share(n3)}).",
+            f"The most common need of the {written(f.families, 'count')} families is {top.lower()}: "
+            f"{share(n1)} of them meet this criterion.",
+            f"The next most common are {second.lower()} ({share(n2)}) and {third.lower()} ({share(n3)}).",
         )
     else:
         paragraphs = ("No families had been attached to the programme by this date.",)
@@ -91,7 +90,7 @@ def _presenting_needs(f: Figures) -> list[Block]:
                       summary="The number of families meeting each headline criterion; the figures are in the next table.",
                       x_labels=[_short(label) for label, _ in f.by_criterion], values=[n for _, n in f.by_criterion],
                       name="Families", colour=COLOURS[0])  # fmt: skip
-    table = Table("by-criterion", "Presenting needs of families", ("Criteria", "No. of families", "% of families"),
+    table = Table("by-criterion", "Presenting needs of families", ("Criteria", "Number of families", "% of families"),
                   ("text", "count", "percent"), _count_and_share(f.by_criterion, f.families),
                   note="A family can meet several criteria, so the percentages add up to more than 100%.")  # fmt: skip
     return [Text(paragraphs, heading="Presenting needs"), Chart(chart, table.key), table]
@@ -114,7 +113,7 @@ def _successful_closures(f: Figures) -> list[Block]:
         f"families. The goal is a conversion rate of {CONVERSION_GOAL}%.",
     )
     by_kind = Table("closures", "Successful closures by type",
-                    ("Type of successful closure", "No. of families", "% of successful closures"),
+                    ("Type of successful closure", "Number of families", "% of successful closures"),
                     ("text", "count", "percent"),
                     [(ClaimKind.SSP.label, f.ssp, ssp_share), (ClaimKind.CE.label, f.ce, ce_share),
                      ("Total", f.successful, percent(f.successful, f.successful))], total=True)  # fmt: skip

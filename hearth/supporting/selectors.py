@@ -54,10 +54,13 @@ def attachments_visible(*, user: Any, query: str = "", district_id: int | None =
 
 
 def attachment_get(*, user: Any, attachment_id: int, action: Action = Action.VIEW) -> Attachment:
-    """One attached family the user may `action` (Http404 or PermissionDenied otherwise)."""
+    """One attached family of the user's own council the user may `action` (Http404 or PermissionDenied
+    otherwise). A partnership agreement shares people, not another council's programme."""
     return get_for(
         user,
-        Attachment.objects.select_related("lead", "district", "key_worker", "attached_by", "household"),
+        Attachment.objects.filter(authority_id=user.authority_id).select_related(
+            "lead", "district", "key_worker", "attached_by", "household"
+        ),
         action,
         pk=attachment_id,
     )

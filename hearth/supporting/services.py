@@ -246,6 +246,9 @@ def reopen_locked(current: Attachment, *, by: Any, request: Any = None) -> bool:
         return False
     current.closed_on, current.closure_reason, current.closure_note, current.closed_by = None, "", "", None
     current.save(update_fields=["closed_on", "closure_reason", "closure_note", "closed_by"])
+    people = [m.person for m in current.members.select_related("person")]
+    chronology_record(people=people, occurred_at=timezone.now(), kind=EntryKind.SUPPORTING, source=current, by=by,
+                      title="Back on Supporting Families: the successful claim no longer stands")  # fmt: skip
     audit_record(action=AuditAction.CHANGE, summary="The family is open on Supporting Families again", actor=by,
                  obj=current, person=current.lead, request=request)  # fmt: skip
     return True

@@ -174,11 +174,13 @@ def family(request: HttpRequest, attachment_id: int) -> HttpResponse:
         audit_record(action=AuditAction.VIEW, summary="Opened a family’s Supporting Families record", actor=by,
                      obj=found, person=found.lead, request=request)  # fmt: skip
     status, tag = presenters.status_of(found, standing)
+    members = selectors.members_of(user=by, attachment=found)
+    named = {person.pk for person, _ in members}
     context = {
-        "a": found, "members": selectors.members_of(user=by, attachment=found), "status": status, "tag": tag,
+        "a": found, "members": members, "status": status, "tag": tag,
         "year": year_label(found.programme_year), "may_change": may_change, "may_claim": may_claim,
         "standing": standing, "forms": forms_, "claim_status": presenters.claim_status,
-        "claim_lines": presenters.claim_lines, **plan,
+        "claim_lines": lambda claim: presenters.claim_lines(claim, named), **plan,
         "error_title": posts.has_errors,
     }  # fmt: skip
     return page(request, "supporting/family.html", context, section="supporting")

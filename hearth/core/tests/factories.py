@@ -20,7 +20,7 @@ class AuthorityFactory(factory.django.DjangoModelFactory[Authority]):
 
     name = factory.Sequence(lambda n: f"Testshire {n} County Council")
     short_name = factory.Sequence(lambda n: f"Testshire {n}")
-    dfe_code = factory.Sequence(lambda n: f"{100 + n:03d}")
+    dfe_code = factory.Sequence(lambda n: f"{100 + n % 800:03d}")  # three digits, never 998 or 999 (conftest)
 
 
 class DistrictFactory(factory.django.DjangoModelFactory[District]):

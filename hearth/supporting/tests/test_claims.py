@@ -195,3 +195,23 @@ def test_the_database_also_refuses_a_second_standing_claim_for_a_family(county, 
         Claim.objects.create(authority=county.authority, attachment=attached, kind=ClaimKind.CE,
                              claimed_on=date(2026, 2, 1), period=2026, evidence="x", claimed_by=county.analyst)  # fmt: skip
     assert Claim.objects.count() == 1
+
+
+def test_another_council_can_neither_open_nor_claim_for_nor_end_a_claim_of_a_family(county, programme):
+    from django.core.exceptions import PermissionDenied
+    from django.http import Http404
+
+    from hearth.accounts.roles import Role
+    from hearth.core.tests.factories import UserFactory
+    from hearth.supporting.selectors import attachment_get
+
+    outsider = UserFactory(team=county.other_team, username="westlead", role=Role.PERFORMANCE_ANALYST,
+                           practitioner_kind="")  # fmt: skip
+    with pytest.raises(Http404):
+        attachment_get(user=outsider, attachment_id=programme["c"].pk)
+    with pytest.raises(PermissionDenied):
+        claim_make(by=outsider, attachment=programme["c"], kind="ce", claimed_on=date(2026, 3, 1), evidence="x",
+                   employed_person=programme["c"].lead, employed_from=date(2025, 8, 1))  # fmt: skip
+    with pytest.raises(PermissionDenied):
+        claim_reject(by=outsider, claim=programme["ssp"], on=date(2026, 3, 1), reason="x")
+    assert Claim.objects.filter(claimed_by=outsider).count() == 0

@@ -28,12 +28,15 @@ def test_a_family_s_status_says_whether_it_is_open_closed_or_successful(county, 
 
 
 def test_a_claim_shows_its_evidence_outcomes_or_job_and_whether_it_stands(county, programme):
-    assert claim_lines(programme["ssp"]) == [
+    assert claim_lines(programme["ssp"], set()) == [
         "x",
         "Outcome: Better: children_in_need",
         "Outcome: Better: school",
     ]
-    assert claim_lines(programme["ce"]) == ["x", "Mary Eastly, in work since 1 July 2025"]
+    ce = programme["ce"]
+    assert claim_lines(ce, {ce.employed_person_id}) == ["x", "Mary Eastly, in work since 1 July 2025"]
+    # someone the user may not see by name (a sealed record) is not named through the claim
+    assert claim_lines(ce, set()) == ["x", "An adult in the family, in work since 1 July 2025"]
     assert claim_status(programme["ce"]) == "Stands: a successful closure"
     claim_reject(by=county.analyst, claim=programme["ce"], on=date(2026, 3, 1), reason="Payslips missing")
     programme["ce"].refresh_from_db()

@@ -38,11 +38,11 @@ def test_the_report_writes_the_seed_s_figures_as_the_seed_does(county):
     assert "The split between closures for SSP and CE was 2,625 and 171 (94% and 6%)." in text
     assert "There have been a total of 2,796 successful closures giving us a conversion rate of 60%" in text
     assert "against the attachment target of 4,680 families. The goal is a conversion rate of 80%." in text
-    assert "meet the children in need of help criterion (88%) (of the 6,049)" in text
-    assert "Worklessness or financial exclusion and school attendance are the next predominant" in text
+    assert "The most common need of the 6,049 families is children in need of help: 88% of them" in text
+    assert "The next most common are worklessness or financial exclusion (47%) and school attendance" in text
     assert "was 2.5% of the families achieving successful outcomes (70 of 2,796)" in text
     districts = section.table("by-district")
-    assert districts.head == ("District", "No. of families", "% of families")
+    assert districts.head == ("District", "Number of families", "% of families")
     assert [row[2] for row in districts.cells()] == ["16%", "17%", "9%", "13%", "9%", "12%", "9%", "15%"]
     criteria = section.table("by-criterion").cells()
     assert criteria[0] == ["Children in need of help", "5,320", "88%"] and criteria[3][2] == "47%"
@@ -117,7 +117,9 @@ def test_hearth_report_brfc_prints_the_report_and_its_tables_as_csv(county, prog
     out = StringIO()
     call_command("report", "brfc", "--on", "2026-06-01", "--format", "csv", "--authority", "999", stdout=out)
     csv = out.getvalue()
-    assert "# Families attached to the programme by district\nDistrict,No. of families,% of families\n" in csv
+    assert (
+        "# Families attached to the programme by district\nDistrict,Number of families,% of families\n" in csv
+    )
     assert "Aldermoor,2,66.66666666666667\nEastwold,1,33.333333333333336\n" in csv
     assert "# Successful closures against the attachment target\n" in csv
     assert "All years to date,10,3,2,20.0,80\n" in csv
