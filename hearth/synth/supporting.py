@@ -316,30 +316,38 @@ def _read_county(rng: random.Random, authority: Authority, start: date) -> Count
     care = PeriodOfCare.objects.filter(authority=authority)
     days = _dates_by_person(referrals.values_list("person_id", "referred_on"),
                             social_care.values_list("person_id", "started_on"), care.values_list("person_id", "started_on"))  # fmt: skip
-    # Unordered: ordering by id would make SQLite read every member of the county instead of using the index.
-    current = HouseholdMember.objects.filter(authority=authority, left_on__isnull=True).order_by()
+    # Everyone's current household, read once; the joins below are made here rather than in SQL, because a
+    # subquery over rows made moments ago (no planner statistics yet) took PostgreSQL seconds each.
+    homes_of: dict[int, list[int]] = defaultdict(list)
+    for home, person in (
+        HouseholdMember.objects.filter(authority=authority, left_on__isnull=True)
+        .order_by("pk")
+        .values_list("household_id", "person_id")
+    ):
+        homes_of[person].append(home)
     touched: dict[int, list[tuple[int, date]]] = defaultdict(list)
     seen: set[tuple[int, int]] = set()
-    subqueries: list[QuerySet[Any, Any]] = [referrals.values("person_id"), social_care.values("person_id"),
-                                            care.values("person_id")]  # fmt: skip
-    for people in subqueries:
-        for home, person in current.filter(person_id__in=people).values_list("household_id", "person_id"):
-            if (home, person) not in seen:
-                seen.add((home, person))
-                touched[home] += [(person, day) for day in days[person]]
+    for source in (referrals, social_care, care):
+        for person in sorted(set(source.values_list("person_id", flat=True))):
+            for home in homes_of.get(person, ()):
+                if (home, person) not in seen:
+                    seen.add((home, person))
+                    touched[home] += [(person, day) for day in days[person]]
     early_help = Allocation.objects.filter(
         authority=authority, ended_on__isnull=True, team__kind=TeamKind.EARLY_HELP
     )
     worker_of = dict(early_help.order_by("pk").values_list("person_id", "worker_id"))
-    helped = {home: worker_of[person] for home, person in
-              sorted(current.filter(person_id__in=early_help.values("person_id")).values_list("household_id", "person_id"))}  # fmt: skip
+    pairs = sorted((home, person) for person in worker_of for home in homes_of.get(person, ()))
+    helped = {home: worker_of[person] for home, person in pairs}
     showcase_homes: list[int] = []
     if showcase_worker is not None:
-        allocated = Allocation.objects.filter(worker_id=showcase_worker, ended_on__isnull=True).values(
-            "person_id"
-        )
+        allocated = Allocation.objects.filter(worker_id=showcase_worker, ended_on__isnull=True)
         showcase_homes = sorted(
-            set(current.filter(person_id__in=allocated).values_list("household_id", flat=True))
+            {
+                home
+                for person in allocated.values_list("person_id", flat=True)
+                for home in homes_of.get(person, ())
+            }
         )
     homes = list(
         Household.objects.filter(authority=authority).order_by("pk").values_list("pk", "district_id")
